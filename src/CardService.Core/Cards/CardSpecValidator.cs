@@ -1,0 +1,65 @@
+using System.Globalization;
+
+namespace CardService.Core.Cards;
+
+/// <summary>Checks a <see cref="CardSpec"/> before rendering; every problem is reported at once, keyed by field.</summary>
+public static class CardSpecValidator
+{
+    /// <summary>Returns field name (camelCase, as the API spells it) → problems; empty when the spec is valid.</summary>
+    public static IReadOnlyDictionary<string, string[]> Validate(CardSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+
+        if (string.IsNullOrWhiteSpace(spec.Title))
+        {
+            errors["title"] = ["A title is required."];
+        }
+        else if (spec.Title.Length > CardLimits.MaxTitleLength)
+        {
+            errors["title"] = [$"The title is {spec.Title.Length} characters; at most {CardLimits.MaxTitleLength} are allowed."];
+        }
+
+        CheckLength(errors, "category", spec.Category);
+        CheckLength(errors, "description", spec.Description);
+        CheckLength(errors, "siteName", spec.SiteName);
+        CheckLength(errors, "author", spec.Author);
+        CheckLength(errors, "date", spec.Date);
+
+        if (!CardThemes.TryGet(spec.Theme, out _))
+        {
+            errors["theme"] = [$"Unknown theme '{spec.Theme}'. Known themes: {string.Join(", ", CardThemes.Names)}."];
+        }
+
+        if (spec.Accent is not null && !CardColors.TryParse(spec.Accent, out _))
+        {
+            errors["accent"] = [$"'{spec.Accent}' is not a colour; use #rgb or #rrggbb."];
+        }
+
+        if (!Enum.IsDefined(spec.Format))
+        {
+            errors["format"] = [$"Unknown format; use png, jpeg or webp."];
+        }
+
+        CheckSide(errors, "width", spec.Width);
+        CheckSide(errors, "height", spec.Height);
+        return errors;
+    }
+
+    private static void CheckLength(Dictionary<string, string[]> errors, string field, string? value)
+    {
+        if (value is { Length: > CardLimits.MaxTextFieldLength })
+        {
+            errors[field] = [$"The {field} is {value.Length} characters; at most {CardLimits.MaxTextFieldLength} are allowed."];
+        }
+    }
+
+    private static void CheckSide(Dictionary<string, string[]> errors, string field, int value)
+    {
+        if (value is < CardLimits.MinSide or > CardLimits.MaxSide)
+        {
+            errors[field] = [string.Create(CultureInfo.InvariantCulture,
+                $"The {field} is {value} px; it must be between {CardLimits.MinSide} and {CardLimits.MaxSide}.")];
+        }
+    }
+}

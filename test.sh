@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Runs CardService's whole test suite, installing what the tests need when it is missing.
+# Ends with one line: "tests: N passed, N failed, N skipped". Exit code 0 only when nothing failed.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+log() { printf '==> %s\n' "$*" >&2; }
+
+ensure_apt() {
+  # Installs Debian packages that are missing; apt-get update runs once, only when needed.
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  if ((${#missing[@]})); then
+    log "installing Debian packages: ${missing[*]}"
+    local sudo=""; [[ $(id -u) -ne 0 ]] && sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+# Later suites add Chromium, Azurite and redis-server here.
+ensure_apt ca-certificates
+
+results="$(mktemp -d)"
+trap 'rm -rf "$results"' EXIT
+
+log "building (warnings are errors)"
+dotnet build CardService.sln -c Release -nologo -clp:ErrorsOnly
+
+log "testing"
+set +e
+dotnet test CardService.sln -c Release --no-build -nologo \
+  --logger "trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true
+test_rc=$?
+set -e
+
+passed=0 failed=0 skipped=0
+for trx in "$results"/*.trx; do
+  [[ -e "$trx" ]] || continue
+  counters="$(grep -o '<Counters [^>]*>' "$trx")"
+  get() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$counters"; }
+  passed=$((passed + $(get passed)))
+  failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
+  skipped=$((skipped + $(get notExecuted)))
+done
+
+echo "tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
+if ((test_rc != 0 || failed != 0 || passed == 0)); then
+  exit 1
+fi
