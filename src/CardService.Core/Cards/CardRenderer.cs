@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using CardService.Core.Cards.Encoders;
 using CardService.Core.Fonts;
 using SkiaSharp;
 
@@ -47,15 +48,9 @@ public sealed class CardRenderer(FontRegistry fonts)
         using var footerFont = new SKFont(fonts.Regular, 30);
         canvas.DrawText(spec.SiteName ?? string.Empty, 148, spec.Height - 72, SKTextAlign.Left, footerFont, paint);
 
-        using var image = surface.Snapshot();
-        var (format, contentType) = spec.Format switch
-        {
-            CardFormat.Jpeg => (SKEncodedImageFormat.Jpeg, "image/jpeg"),
-            CardFormat.Webp => (SKEncodedImageFormat.Webp, "image/webp"),
-            _ => (SKEncodedImageFormat.Png, "image/png"),
-        };
-        using var data = image.Encode(format, 85);
-        return new RenderedCard(data.ToArray(), contentType, ETagFor(spec), ImmutableArray<int>.Empty);
+        using var pixels = surface.PeekPixels();
+        var bytes = CardEncoder.Encode(pixels, spec.Format);
+        return new RenderedCard(bytes, CardEncoder.ContentTypeOf(spec.Format), ETagFor(spec), ImmutableArray<int>.Empty);
     }
 
     /// <summary>A strong ETag from the spec's canonical JSON and the renderer's version.</summary>
