@@ -1,7 +1,16 @@
+using CardService.Functions.Endpoints;
+using CardService.Functions.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddCardServiceHosting();
+builder.Services.AddCardRendering(builder.Configuration);
+
 var app = builder.Build();
 
-app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" }));
+app.UseCardServiceHosting();
+app.MapHealthEndpoints();
+app.MapCardEndpoints();
 
 app.Run();
 

@@ -1,0 +1,35 @@
+using CardService.Core.Cards;
+using CardService.Core.Fonts;
+using CardService.Functions.Caching;
+using CardService.Functions.Endpoints;
+using Microsoft.Extensions.Options;
+
+namespace CardService.Functions.Hosting;
+
+/// <summary>Registers the renderer, its fonts, the card cache and the card API's options; all options are validated at start.</summary>
+public static class CardRenderingExtensions
+{
+    public static IServiceCollection AddCardRendering(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<FontOptions>().Bind(configuration.GetSection(FontOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<FontOptions>, FontDirectoryExists>();
+        services.AddOptions<CardCacheOptions>().Bind(configuration.GetSection(CardCacheOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CardRequestOptions>().Bind(configuration.GetSection(CardRequestOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton(sp => new FontRegistry(sp.GetRequiredService<IOptions<FontOptions>>().Value));
+        services.AddSingleton<CardRenderer>();
+        services.AddSingleton<CardCache>();
+        return services;
+    }
+
+    /// <summary>A missing font folder is a broken deployment: say so at start, not on the first card.</summary>
+    private sealed class FontDirectoryExists : IValidateOptions<FontOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, FontOptions options) =>
+            Directory.Exists(options.Directory)
+                ? ValidateOptionsResult.Success
+                : ValidateOptionsResult.Fail($"{FontOptions.SectionName}:{nameof(FontOptions.Directory)} '{options.Directory}' does not exist.");
+    }
+}
