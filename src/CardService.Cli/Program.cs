@@ -1,4 +1,22 @@
 using System.CommandLine;
+using CardService.Cli.Commands;
 
-var root = new RootCommand("cardservice: social cards and SEO checks for a blog's build step.");
-return root.Parse(args).Invoke();
+var root = new RootCommand("cardservice: social cards and SEO checks for a blog's build step.")
+{
+    CardCommand.Create(),
+};
+
+var result = root.Parse(args);
+if (result.Errors.Count > 0)
+{
+    // Bad input exits 2 with one "error:" line per problem, the same as a command's own checks.
+    foreach (var error in result.Errors)
+    {
+        Console.Error.WriteLine($"error: {error.Message}");
+    }
+
+    Console.Error.WriteLine("Run 'cardservice --help' for usage.");
+    return CardCommand.BadInput;
+}
+
+return result.Invoke();
