@@ -3,6 +3,7 @@ using System.Text.Json;
 using CardService.Core.Cards;
 using CardService.Functions.Caching;
 using CardService.Functions.Hosting;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
@@ -114,6 +115,12 @@ public static class CardEndpoints
         }
 
         var limit = options.Value.MaxBodyBytes;
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } serverLimit)
+        {
+            // Our own cap below is the one that counts, and it answers 413 as a problem instead of a bare server error.
+            serverLimit.MaxRequestBodySize = null;
+        }
+
         var body = await ReadBodyAsync(request, limit, cancellationToken);
         if (body is null)
         {

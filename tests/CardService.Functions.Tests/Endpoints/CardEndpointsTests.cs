@@ -106,6 +106,18 @@ public class CardEndpointsTests(CardServiceFactory factory) : IClassFixture<Card
     }
 
     [Fact]
+    public async Task Get_ThemeInAnyCase_SameCard()
+    {
+        using var client = factory.CreateClient();
+
+        using var upper = await client.GetAsync(Url("/card?title=Theme&theme=LIGHT"));
+        using var lower = await client.GetAsync(Url("/card?title=Theme&theme=light"));
+
+        Assert.Equal(HttpStatusCode.OK, upper.StatusCode);
+        Assert.Equal(lower.Headers.ETag, upper.Headers.ETag);
+    }
+
+    [Fact]
     public async Task Head_SameAsGet_HeadersWithoutBody()
     {
         using var client = factory.CreateClient();
