@@ -23,7 +23,12 @@ public static class HostingExtensions
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Customize);
         builder.Services.Configure<JsonOptions>(o =>
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "CardService";
+            document.Info.Description = "Social card images, link previews and SEO tag checks. Errors are application/problem+json.";
+            return Task.CompletedTask;
+        }));
         return builder;
     }
 

@@ -42,6 +42,7 @@ public class HealthEndpointsTests(CardServiceFactory factory) : IClassFixture<Ca
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("CardService", document.RootElement.GetProperty("info").GetProperty("title").GetString());
         var paths = document.RootElement.GetProperty("paths");
         var card = paths.GetProperty("/card");
         Assert.True(card.TryGetProperty("get", out var get));

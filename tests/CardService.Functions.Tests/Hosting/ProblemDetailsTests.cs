@@ -50,25 +50,4 @@ public class ProblemDetailsTests(CardServiceFactory factory) : IClassFixture<Car
             empty.Delete(recursive: true);
         }
     }
-
-    [Fact]
-    public void Start_FontDirectoryMissing_FailsNamingTheSetting()
-    {
-        var missing = Path.Combine(Path.GetTempPath(), "cardservice-missing-" + Guid.NewGuid().ToString("N"));
-        using var broken = new CardServiceFactory(new Dictionary<string, string?> { ["Fonts:Directory"] = missing });
-
-        var error = Assert.ThrowsAny<Exception>(() => broken.CreateClient());
-
-        Assert.Contains("Fonts:Directory", error.ToString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Start_NegativeCacheBudget_FailsNamingTheOption()
-    {
-        using var broken = new CardServiceFactory(new Dictionary<string, string?> { ["CardCache:MaxBytes"] = "-1" });
-
-        var error = Assert.ThrowsAny<Exception>(() => broken.CreateClient());
-
-        Assert.Contains("MaxBytes", error.ToString(), StringComparison.Ordinal);
-    }
 }

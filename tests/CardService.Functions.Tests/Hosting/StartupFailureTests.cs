@@ -1,0 +1,57 @@
+using System.Diagnostics;
+
+namespace CardService.Functions.Tests.Hosting;
+
+/// <summary>A misconfigured deployment stops at start, saying what is wrong, instead of serving errors.</summary>
+public class StartupFailureTests
+{
+    private static async Task<(int ExitCode, string Output)> RunAppAsync(params (string Name, string Value)[] environment)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "CardService.Functions.dll")])
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment.Remove("FUNCTIONS_CUSTOMHANDLER_PORT");
+        start.Environment.Remove("ASPNETCORE_URLS");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(1)); // stops a hung test; not a timing assertion
+        try
+        {
+            await process.WaitForExitAsync(guard.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    [Fact]
+    public async Task App_PortNotANumber_ExitsNamingTheVariable()
+    {
+        var (exitCode, output) = await RunAppAsync(("PORT", "eighty"));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("PORT is 'eighty'", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task App_FontFolderMissing_ExitsNamingTheSetting()
+    {
+        var (exitCode, output) = await RunAppAsync(("PORT", "1"), ("Fonts__Directory", "/nonexistent/cardservice-fonts"));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Fonts:Directory", output, StringComparison.Ordinal);
+    }
+}
