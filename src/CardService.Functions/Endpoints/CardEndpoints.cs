@@ -110,7 +110,7 @@ public static class CardEndpoints
             return TypedResults.Problem(
                 detail: $"Send the card as JSON with Content-Type: application/json (got '{request.ContentType ?? "none"}').",
                 statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "Unsupported media type",
+                title: "Unsupported Media Type",
                 type: ProblemTypes.UnsupportedMediaType);
         }
 
@@ -127,7 +127,7 @@ public static class CardEndpoints
             return TypedResults.Problem(
                 detail: string.Create(CultureInfo.InvariantCulture, $"The body is larger than {limit} bytes."),
                 statusCode: StatusCodes.Status413PayloadTooLarge,
-                title: "Body too large",
+                title: "Content Too Large",
                 type: ProblemTypes.PayloadTooLarge);
         }
 
