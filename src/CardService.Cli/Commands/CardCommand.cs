@@ -115,111 +115,58 @@ public static class CardCommand
 
     private static CardSpec? BuildSpec(ParseResult result, SortedDictionary<string, string[]> errors)
     {
-        var format = ParseFormat(result.GetValue(Format), result.GetValue(Out), errors);
-        var (width, height) = ParseSize(result, errors);
-        var logo = ReadImage("logo", result.GetValue(Logo), errors);
-        var background = ReadImage("background", result.GetValue(Background), errors);
-
-        var spec = new CardSpec
+        var fields = new CardFields
         {
-            Title = result.GetValue(Title) ?? string.Empty,
+            Title = result.GetValue(Title),
             Category = result.GetValue(Category),
             Description = result.GetValue(Description),
             SiteName = result.GetValue(SiteName),
             Author = result.GetValue(Author),
             Date = result.GetValue(Date),
-            Theme = result.GetValue(Theme)?.ToLowerInvariant() ?? CardThemes.DefaultName,
+            Theme = result.GetValue(Theme),
             Accent = result.GetValue(Accent),
-            Logo = logo,
-            Background = background,
-            Format = format,
-            Width = width,
-            Height = height,
+            Logo = ReadImage("logo", result.GetValue(Logo), errors),
+            Background = ReadImage("background", result.GetValue(Background), errors),
+            Format = result.GetValue(Format) ?? FormatFromExtension(result.GetValue(Out)),
+            Size = result.GetValue(Size),
+            Width = ParseSide("width", result.GetValue(Width), errors),
+            Height = ParseSide("height", result.GetValue(Height), errors),
         };
 
-        foreach (var (field, messages) in CardSpecValidator.Validate(spec))
+        var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var spec = CardSpecFactory.TryCreate(fields, problems);
+        foreach (var (field, messages) in problems)
         {
             // The API's camelCase names become the option names a CLI user typed.
-            var option = field switch
-            {
-                "siteName" => "site-name",
-                "width" or "height" when result.GetValue(Size) is not null => "size",
-                _ => field,
-            };
+            var option = field == "siteName" ? "site-name" : field;
             errors[option] = errors.TryGetValue(option, out var earlier) ? [.. earlier, .. messages] : messages;
         }
 
         return errors.Count == 0 ? spec : null;
     }
 
-    private static CardFormat ParseFormat(string? format, string? output, SortedDictionary<string, string[]> errors)
-    {
-        var name = format ?? Path.GetExtension(output ?? string.Empty).TrimStart('.') switch
+    private static string FormatFromExtension(string? output) =>
+        Path.GetExtension(output ?? string.Empty).TrimStart('.').ToLowerInvariant() switch
         {
-            var ext when ext.Equals("jpg", StringComparison.OrdinalIgnoreCase) || ext.Equals("jpeg", StringComparison.OrdinalIgnoreCase) => "jpeg",
-            var ext when ext.Equals("webp", StringComparison.OrdinalIgnoreCase) => "webp",
+            "jpg" or "jpeg" => "jpeg",
+            "webp" => "webp",
             _ => "png",
         };
-        switch (name.ToLowerInvariant())
-        {
-            case "png":
-                return CardFormat.Png;
-            case "jpeg" or "jpg":
-                return CardFormat.Jpeg;
-            case "webp":
-                return CardFormat.Webp;
-            default:
-                errors["format"] = [$"Unknown format '{name}'; use png, jpeg or webp."];
-                return CardFormat.Png;
-        }
-    }
 
-    private static (int Width, int Height) ParseSize(ParseResult result, SortedDictionary<string, string[]> errors)
-    {
-        var width = ParseSide("width", result.GetValue(Width), CardLimits.DefaultWidth, errors);
-        var height = ParseSide("height", result.GetValue(Height), CardLimits.DefaultHeight, errors);
-        if (result.GetValue(Size) is not { } size)
-        {
-            return (width, height);
-        }
-
-        if (result.GetValue(Width) is not null || result.GetValue(Height) is not null)
-        {
-            errors["size"] = ["Give either --size or --width/--height, not both."];
-            return (width, height);
-        }
-
-        if (CardLimits.Presets.TryGetValue(size, out var preset))
-        {
-            return preset;
-        }
-
-        var parts = size.Split('x', 'X');
-        if (parts.Length == 2
-            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var w)
-            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var h))
-        {
-            return (w, h);
-        }
-
-        errors["size"] = [$"'{size}' is not a size; use WIDTHxHEIGHT or a preset: {string.Join(", ", CardLimits.Presets.Keys)}."];
-        return (width, height);
-    }
-
-    private static int ParseSide(string field, string? value, int fallback, SortedDictionary<string, string[]> errors)
+    private static int? ParseSide(string field, string? value, SortedDictionary<string, string[]> errors)
     {
         if (value is null)
         {
-            return fallback;
+            return null;
         }
 
-        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var side))
+        if (CardSpecFactory.TryParseInt(value, out var side))
         {
             return side;
         }
 
         errors[field] = [$"'{value}' is not a whole number of pixels."];
-        return fallback;
+        return null;
     }
 
     /// <summary>A data: URI as given, or an image file read into one.</summary>

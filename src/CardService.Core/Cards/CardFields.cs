@@ -1,9 +1,8 @@
 using System.Globalization;
-using CardService.Core.Cards;
 
-namespace CardService.Functions.Endpoints;
+namespace CardService.Core.Cards;
 
-/// <summary>A card request as it arrives (query string or JSON body), before any of it is trusted.</summary>
+/// <summary>A card request as it arrives (query string, JSON body or command line), before any of it is trusted.</summary>
 public sealed record CardFields
 {
     public string? Title { get; init; }
