@@ -42,8 +42,6 @@ public static class CardSpecFactory
 
         var format = ParseFormat(fields.Format, errors);
         var (width, height) = ParseSize(fields, errors);
-        CheckDataUri("logo", fields.Logo, errors);
-        CheckDataUri("background", fields.Background, errors);
 
         var spec = new CardSpec
         {
@@ -120,14 +118,6 @@ public static class CardSpecFactory
 
         errors["size"] = [$"'{size}' is not a size; use WIDTHxHEIGHT or a preset: {string.Join(", ", CardLimits.Presets.Keys)}."];
         return (CardLimits.DefaultWidth, CardLimits.DefaultHeight);
-    }
-
-    private static void CheckDataUri(string field, string? value, Dictionary<string, string[]> errors)
-    {
-        if (Blank(value) is { } uri && !uri.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
-        {
-            errors[field] = [$"The {field} must be a data: URI (e.g. data:image/png;base64,...)."];
-        }
     }
 
     /// <summary>Parses a whole number the way every card field does: digits only, invariant culture.</summary>

@@ -1,8 +1,9 @@
-using System.Collections.Immutable;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CardService.Core.Cards.Encoders;
+using CardService.Core.Cards.Layout;
 using CardService.Core.Fonts;
 using SkiaSharp;
 
@@ -12,7 +13,12 @@ namespace CardService.Core.Cards;
 public sealed class CardRenderer(FontRegistry fonts)
 {
     /// <summary>Bumped whenever output for the same spec changes, so ETags change with it.</summary>
-    public const string Version = "0.1";
+    public const string Version = "1.0";
+
+    // A full-card gradient costs ~5 ms to draw and ~0.1 ms to copy: keep a few per theme and size.
+    private const int MaxCachedBackgrounds = 32;
+    private readonly ConcurrentDictionary<(string Theme, int Width, int Height), SKImage> _backgrounds = new();
+    private readonly CardLayout _layout = new(fonts);
 
     public RenderedCard Render(CardSpec spec)
     {
@@ -23,34 +29,54 @@ public sealed class CardRenderer(FontRegistry fonts)
         }
 
         var accent = spec.Accent is not null && CardColors.TryParse(spec.Accent, out var a) ? a : theme.Accent;
+        using var logo = spec.Logo is null ? null : CardImages.Decode(spec.Logo);
+        using var background = spec.Background is null ? null : CardImages.Decode(spec.Background);
+        var composition = _layout.Compose(spec, logo is not null, logo is null ? 1 : (float)logo.Width / logo.Height);
+
         var info = new SKImageInfo(spec.Width, spec.Height, SKColorType.Rgba8888, SKAlphaType.Opaque);
         using var surface = SKSurface.Create(info);
         var canvas = surface.Canvas;
-        canvas.Clear(theme.Background);
+        DrawBackground(canvas, theme, spec.Width, spec.Height, background);
 
-        using var paint = new SKPaint { IsAntialias = true, Color = accent };
-        using var categoryFont = new SKFont(fonts.Bold, 28);
-        if (spec.Category is { Length: > 0 } category)
+        using var paint = new SKPaint { IsAntialias = true };
+        if (composition.Category is { } category)
         {
-            canvas.DrawText(category.ToUpperInvariant(), 80, 72 + 28, SKTextAlign.Left, categoryFont, paint);
+            paint.Color = accent;
+            DrawBlock(canvas, category, paint);
         }
 
         paint.Color = theme.Title;
-        using var titleFont = new SKFont(fonts.Bold, 64);
-        var y = 200f;
-        foreach (var line in Wrap(spec.Title, titleFont, spec.Width - 160).Take(3))
+        DrawBlock(canvas, composition.Title, paint);
+        if (composition.Description is { } description)
         {
-            canvas.DrawText(line, 80, y, SKTextAlign.Left, titleFont, paint);
-            y += 64 * 1.15f;
+            paint.Color = theme.Muted;
+            DrawBlock(canvas, description, paint);
+        }
+
+        if (logo is not null)
+        {
+            using var sampled = new SKPaint { IsAntialias = true };
+            canvas.DrawImage(logo, composition.FooterMark, new SKSamplingOptions(SKCubicResampler.Mitchell), sampled);
+        }
+        else
+        {
+            paint.Color = accent;
+            var radius = composition.FooterMark.Height / 2;
+            canvas.DrawRoundRect(composition.FooterMark, radius, radius, paint);
         }
 
         paint.Color = theme.Muted;
-        using var footerFont = new SKFont(fonts.Regular, 30);
-        canvas.DrawText(spec.SiteName ?? string.Empty, 148, spec.Height - 72, SKTextAlign.Left, footerFont, paint);
+        foreach (var block in new[] { composition.FooterLeft, composition.FooterRight })
+        {
+            if (block is not null)
+            {
+                DrawBlock(canvas, block, paint);
+            }
+        }
 
         using var pixels = surface.PeekPixels();
         var bytes = CardEncoder.Encode(pixels, spec.Format);
-        return new RenderedCard(bytes, CardEncoder.ContentTypeOf(spec.Format), ETagFor(spec), ImmutableArray<int>.Empty);
+        return new RenderedCard(bytes, CardEncoder.ContentTypeOf(spec.Format), ETagFor(spec), composition.MissingCodePoints);
     }
 
     /// <summary>A strong ETag from the spec's canonical JSON and the renderer's version.</summary>
@@ -61,26 +87,95 @@ public sealed class CardRenderer(FontRegistry fonts)
         return $"\"{Convert.ToHexStringLower(hash.AsSpan(0, 16))}\"";
     }
 
-    private static IEnumerable<string> Wrap(string text, SKFont font, float width)
+    private void DrawBackground(SKCanvas canvas, CardTheme theme, int width, int height, SKImage? image)
     {
-        var line = new StringBuilder();
-        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        if (theme.BackgroundEnd is null)
         {
-            var candidate = line.Length == 0 ? word : line + " " + word;
-            if (line.Length > 0 && font.MeasureText(candidate) > width)
+            canvas.Clear(theme.Background);
+        }
+        else
+        {
+            var key = (theme.Name, width, height);
+            if (_backgrounds.TryGetValue(key, out var cached))
             {
-                yield return line.ToString();
-                line.Clear().Append(word);
+                canvas.DrawImage(cached, 0, 0, SKSamplingOptions.Default, null);
             }
             else
             {
-                line.Clear().Append(candidate);
+                var gradient = Gradient(theme, width, height);
+                canvas.DrawImage(gradient, 0, 0, SKSamplingOptions.Default, null);
+                if (_backgrounds.Count >= MaxCachedBackgrounds || !_backgrounds.TryAdd(key, gradient))
+                {
+                    gradient.Dispose();
+                }
             }
         }
 
-        if (line.Length > 0)
+        if (image is null)
         {
-            yield return line.ToString();
+            return;
         }
+
+        // Cover the card with the image, then lay the theme's colour over it so the text stays readable.
+        var scale = Math.Max((float)width / image.Width, (float)height / image.Height);
+        var drawn = SKRect.Create((width - image.Width * scale) / 2, (height - image.Height * scale) / 2, image.Width * scale, image.Height * scale);
+        using var paint = new SKPaint();
+        canvas.DrawImage(image, drawn, new SKSamplingOptions(SKCubicResampler.Mitchell), paint);
+        paint.Color = theme.Background.WithAlpha(190);
+        canvas.DrawRect(0, 0, width, height, paint);
+    }
+
+    private static SKImage Gradient(CardTheme theme, int width, int height)
+    {
+        using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque));
+        using var shader = SKShader.CreateLinearGradient(
+            new SKPoint(0, 0), new SKPoint(width, height), [theme.Background, theme.BackgroundEnd!.Value], SKShaderTileMode.Clamp);
+        using var paint = new SKPaint { Shader = shader };
+        surface.Canvas.DrawRect(0, 0, width, height, paint);
+        return surface.Snapshot();
+    }
+
+    private static void DrawBlock(SKCanvas canvas, PlacedBlock placed, SKPaint paint)
+    {
+        var block = placed.Block;
+        var (ascent, descent) = Metrics(block);
+        var y = placed.Origin.Y;
+        foreach (var line in block.Lines)
+        {
+            // Half-leading as in CSS: the line box's extra height is split above and below the glyphs.
+            var baseline = y + (block.LineHeight - (ascent + descent)) / 2 + ascent;
+            var x = block.IsRightToLeft ? placed.Origin.X + placed.BoxWidth - line.Width : placed.Origin.X;
+            using var blob = Build(line);
+            if (blob is not null)
+            {
+                canvas.DrawText(blob, x, baseline, paint);
+            }
+
+            y += block.LineHeight;
+        }
+    }
+
+    private static (float Ascent, float Descent) Metrics(TextBlock block)
+    {
+        var face = block.Lines.SelectMany(l => l.Runs).Select(r => r.Face).FirstOrDefault(f => !f.IsEmoji);
+        return face is null ? (block.FontSize * 0.97f, block.FontSize * 0.24f) : (face.AscentEm * block.FontSize, face.DescentEm * block.FontSize);
+    }
+
+    private static SKTextBlob? Build(TextLine line)
+    {
+        using var builder = new SKTextBlobBuilder();
+        foreach (var run in line.Runs)
+        {
+            using var font = new SKFont(run.Face.Typeface, run.Size)
+            {
+                Edging = SKFontEdging.Antialias,
+                Subpixel = true,
+                Hinting = SKFontHinting.None,
+                LinearMetrics = true,
+            };
+            builder.AddPositionedRun(run.Glyphs, font, run.Positions);
+        }
+
+        return builder.Build();
     }
 }

@@ -41,6 +41,8 @@ public static class CardSpecValidator
             errors["format"] = [$"Unknown format; use png, jpeg or webp."];
         }
 
+        CheckImage(errors, "logo", spec.Logo);
+        CheckImage(errors, "background", spec.Background);
         CheckSide(errors, "width", spec.Width);
         CheckSide(errors, "height", spec.Height);
         return errors;
@@ -51,6 +53,14 @@ public static class CardSpecValidator
         if (value is { Length: > CardLimits.MaxTextFieldLength })
         {
             errors[field] = [$"The {field} is {value.Length} characters; at most {CardLimits.MaxTextFieldLength} are allowed."];
+        }
+    }
+
+    private static void CheckImage(Dictionary<string, string[]> errors, string field, string? dataUri)
+    {
+        if (dataUri is not null && CardImages.Check(dataUri) is { } problem)
+        {
+            errors[field] = [$"The {field} cannot be used: {problem}"];
         }
     }
 

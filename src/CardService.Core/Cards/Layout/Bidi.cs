@@ -1,0 +1,79 @@
+using Icu;
+
+namespace CardService.Core.Cards.Layout;
+
+/// <summary>Unicode bidirectional levels from the system ICU (the same library .NET uses on Linux).</summary>
+internal static class Bidi
+{
+    private static readonly Lazy<bool> IcuReady = new(() =>
+    {
+        Wrapper.Init();
+        return true;
+    });
+
+    /// <summary>Levels per UTF-16 unit and the resolved paragraph level. Text with no right-to-left character skips ICU.</summary>
+    public static (byte[] Levels, byte ParagraphLevel) Levels(string text, byte paragraphLevel)
+    {
+        if (!HasRightToLeft(text))
+        {
+            var level = paragraphLevel == TextShaper.AutoLevel ? (byte)0 : paragraphLevel;
+            return (Enumerable.Repeat(level, text.Length).ToArray(), level);
+        }
+
+        _ = IcuReady.Value;
+        using var bidi = new BiDi();
+        bidi.SetPara(text, paragraphLevel, null);
+        return (bidi.GetLevels().ToArray(), bidi.GetParaLevel());
+    }
+
+    /// <summary>Hebrew, Arabic, Syriac, Thaana, NKo… and their presentation forms, plus explicit RTL marks.</summary>
+    private static bool HasRightToLeft(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is >= '\u0590' and <= '\u08FF' or >= '\uFB1D' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF'
+                or '\u200F' or '\u202B' or '\u202E' or '\u2067' || char.IsHighSurrogate(c) && c is '\uD802' or '\uD803' or '\uD83A' or '\uD83B')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Rule L2 of UAX #9: from the highest level down to the lowest odd one, reverse every sequence at or above it.</summary>
+    public static int[] VisualOrder(IReadOnlyList<byte> runLevels)
+    {
+        var order = Enumerable.Range(0, runLevels.Count).ToArray();
+        if (runLevels.Count == 0)
+        {
+            return order;
+        }
+
+        var highest = runLevels.Max();
+        var lowestOdd = runLevels.Where(l => (l & 1) == 1).DefaultIfEmpty((byte)(highest + 1)).Min();
+        for (var level = highest; level >= lowestOdd && level > 0; level--)
+        {
+            var i = 0;
+            while (i < order.Length)
+            {
+                if (runLevels[order[i]] < level)
+                {
+                    i++;
+                    continue;
+                }
+
+                var end = i;
+                while (end < order.Length && runLevels[order[end]] >= level)
+                {
+                    end++;
+                }
+
+                Array.Reverse(order, i, end - i);
+                i = end;
+            }
+        }
+
+        return order;
+    }
+}

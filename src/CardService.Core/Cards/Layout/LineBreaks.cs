@@ -1,0 +1,66 @@
+using Icu;
+
+namespace CardService.Core.Cards.Layout;
+
+/// <summary>
+/// Line break opportunities from ICU's UAX #14 breaker (CJK between characters, Thai by dictionary, no break before
+/// closing punctuation), except that an emoji stays glued to the word it touches.
+/// </summary>
+internal static class LineBreaks
+{
+    // ICU break iterators are not thread-safe and costly to open: one per thread, reused.
+    private static readonly ThreadLocal<BreakIterator> Iterator = new(() =>
+    {
+        Wrapper.Init();
+        return BreakIterator.CreateLineInstance(new Locale("en"));
+    });
+
+    /// <summary>Every index at which a line may end, ascending; the text's length is always last.</summary>
+    public static List<int> Opportunities(ShapedText shaped)
+    {
+        var text = shaped.Text;
+        var result = new List<int>();
+        if (text.Length == 0)
+        {
+            return result;
+        }
+
+        var iterator = Iterator.Value!;
+        iterator.SetText(text);
+        iterator.MoveFirst();
+        for (var position = iterator.MoveNext(); position != BreakIterator.DONE; position = iterator.MoveNext())
+        {
+            if (position == text.Length || !GluedToEmoji(shaped, position))
+            {
+                result.Add(position);
+            }
+        }
+
+        if (result.Count == 0 || result[^1] != text.Length)
+        {
+            result.Add(text.Length);
+        }
+
+        return result;
+    }
+
+    /// <summary>An emoji run's edge with no space on either side is not a place to break ("Ship it🚀" keeps the rocket).</summary>
+    private static bool GluedToEmoji(ShapedText shaped, int position)
+    {
+        var text = shaped.Text;
+        if (char.IsWhiteSpace(text[position - 1]) || char.IsWhiteSpace(text[position]))
+        {
+            return false;
+        }
+
+        foreach (var run in shaped.Runs)
+        {
+            if (run.Face.IsEmoji && (run.Start == position || run.Start + run.Length == position))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,202 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using CardService.Core.Fonts;
+using SkiaSharp;
+
+namespace CardService.Core.Cards.Layout;
+
+/// <summary>
+/// Sets a paragraph in a box: wraps at ICU break opportunities, shrinks the size step by step down to a floor
+/// while it takes too many lines, then clamps the last line with an ellipsis at a grapheme boundary.
+/// Widths come from the shaper's advances, so what is measured is what is drawn.
+/// </summary>
+internal sealed class TextLayout(FontRegistry fonts)
+{
+    private const float SizeStep = 2f;
+    private const string Ellipsis = "\u2026";
+
+    private readonly TextShaper _shaper = new(fonts);
+
+    public TextBlock Layout(string text, TextStyle style)
+    {
+        if (string.IsNullOrWhiteSpace(text) || style.MaxLines < 1)
+        {
+            return TextBlock.Empty;
+        }
+
+        var shaped = _shaper.Shape(text, style.Weight);
+        var widths = new Widths(shaped);
+        var opportunities = LineBreaks.Opportunities(shaped);
+
+        var size = style.MaxSize;
+        var lines = Break(shaped, widths, opportunities, size, style);
+        while (lines.Count > style.MaxLines && size - SizeStep >= style.MinSize)
+        {
+            size -= SizeStep;
+            lines = Break(shaped, widths, opportunities, size, style);
+        }
+
+        var clamped = lines.Count > style.MaxLines;
+        var texts = new List<string>(Math.Min(lines.Count, style.MaxLines));
+        for (var i = 0; i < Math.Min(lines.Count, style.MaxLines); i++)
+        {
+            texts.Add(text[lines[i].Start..lines[i].End].TrimEnd());
+        }
+
+        if (clamped)
+        {
+            texts[^1] = ClampWithEllipsis(shaped, widths, lines[style.MaxLines - 1].Start, size, style);
+        }
+
+        var placed = texts.Select(t => Place(t, shaped.ParagraphLevel, size, style)).ToImmutableArray();
+        return new TextBlock(placed, size, size * style.LineHeight, shaped.IsRightToLeft, clamped, shaped.MissingCodePoints);
+    }
+
+    /// <summary>Greedy fill: each line takes as many segments as fit; a segment wider than the box is cut between graphemes.</summary>
+    private static List<(int Start, int End)> Break(ShapedText shaped, Widths widths, List<int> opportunities, float size, TextStyle style)
+    {
+        var text = shaped.Text;
+        var lines = new List<(int, int)>();
+        var start = SkipSpaces(text, 0);
+        var lastFit = -1;
+        var o = 0;
+        while (o < opportunities.Count && start < text.Length)
+        {
+            var end = opportunities[o];
+            if (end <= start)
+            {
+                o++;
+                continue;
+            }
+
+            if (widths.Of(start, TrimEnd(text, start, end), size, style.LetterSpacing) <= style.MaxWidth)
+            {
+                lastFit = end;
+                o++;
+                continue;
+            }
+
+            var lineEnd = lastFit > start ? lastFit : LongestFittingPrefix(shaped, widths, start, end, size, style);
+            lines.Add((start, lineEnd));
+            start = SkipSpaces(text, lineEnd);
+            lastFit = -1;
+            if (lines.Count > style.MaxLines)
+            {
+                return lines; // Too many already: the caller shrinks or clamps; the rest is not needed.
+            }
+        }
+
+        if (start < text.Length)
+        {
+            lines.Add((start, text.Length));
+        }
+
+        return lines;
+    }
+
+    private static int LongestFittingPrefix(ShapedText shaped, Widths widths, int start, int end, float size, TextStyle style)
+    {
+        var text = shaped.Text;
+        var fit = start + StringInfo.GetNextTextElementLength(text, start); // At least one grapheme per line, or nothing ever advances.
+        for (var i = fit; i < end; i += StringInfo.GetNextTextElementLength(text, i))
+        {
+            if (widths.Of(start, i, size, style.LetterSpacing) > style.MaxWidth)
+            {
+                break;
+            }
+
+            fit = i;
+        }
+
+        return fit;
+    }
+
+    private string ClampWithEllipsis(ShapedText shaped, Widths widths, int start, float size, TextStyle style)
+    {
+        var text = shaped.Text;
+        var ellipsisWidth = _shaper.Shape(Ellipsis, style.Weight).ClusterAdvances.Sum() * size + style.LetterSpacing;
+        var end = start;
+        for (var i = start; i < text.Length;)
+        {
+            var next = i + StringInfo.GetNextTextElementLength(text, i);
+            if (widths.Of(start, TrimEnd(text, start, next), size, style.LetterSpacing) + ellipsisWidth > style.MaxWidth)
+            {
+                break;
+            }
+
+            end = next;
+            i = next;
+        }
+
+        return text[start..end].TrimEnd() + Ellipsis;
+    }
+
+    /// <summary>Shapes one line on its own, with the paragraph's direction, and places its runs in visual order.</summary>
+    private TextLine Place(string line, byte paragraphLevel, float size, TextStyle style)
+    {
+        var shaped = _shaper.Shape(line, style.Weight, paragraphLevel);
+        var order = Bidi.VisualOrder(shaped.Runs.Select(r => r.Level).ToArray());
+        var runs = ImmutableArray.CreateBuilder<PlacedRun>(order.Length);
+        var x = 0f;
+        foreach (var index in order)
+        {
+            var run = shaped.Runs[index];
+            var positions = new SKPoint[run.Glyphs.Length];
+            for (var g = 0; g < run.Glyphs.Length; g++)
+            {
+                positions[g] = new SKPoint(x + run.OffsetsX[g] * size, run.OffsetsY[g] * size);
+                x += run.Advances[g] * size;
+                if (g == run.Glyphs.Length - 1 || run.Clusters[g + 1] != run.Clusters[g])
+                {
+                    x += style.LetterSpacing;
+                }
+            }
+
+            runs.Add(new PlacedRun(run.Face, size, run.Glyphs, positions));
+        }
+
+        return new TextLine(line, x, runs.MoveToImmutable());
+    }
+
+    private static int SkipSpaces(string text, int index)
+    {
+        while (index < text.Length && char.IsWhiteSpace(text[index]))
+        {
+            index++;
+        }
+
+        return index;
+    }
+
+    private static int TrimEnd(string text, int start, int end)
+    {
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        return end;
+    }
+
+    /// <summary>Prefix sums of cluster advances, so the width of any range at any size is two subtractions.</summary>
+    private sealed class Widths
+    {
+        private readonly float[] _em;
+        private readonly int[] _clusters;
+
+        public Widths(ShapedText shaped)
+        {
+            var advances = shaped.ClusterAdvances;
+            _em = new float[advances.Length + 1];
+            _clusters = new int[advances.Length + 1];
+            for (var i = 0; i < advances.Length; i++)
+            {
+                _em[i + 1] = _em[i] + advances[i];
+                _clusters[i + 1] = _clusters[i] + (advances[i] != 0 ? 1 : 0);
+            }
+        }
+
+        public float Of(int start, int end, float size, float letterSpacing) =>
+            (_em[end] - _em[start]) * size + (_clusters[end] - _clusters[start]) * letterSpacing;
+    }
+}

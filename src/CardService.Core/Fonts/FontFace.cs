@@ -1,0 +1,65 @@
+using SkiaSharp;
+using HbBlob = HarfBuzzSharp.Blob;
+using HbFace = HarfBuzzSharp.Face;
+using HbFont = HarfBuzzSharp.Font;
+
+namespace CardService.Core.Fonts;
+
+/// <summary>
+/// One face of one font file: the Skia typeface that draws it and the HarfBuzz font that shapes it.
+/// Built once per face and shared by every render (HarfBuzz fonts are immutable once scaled, so shaping is thread-safe).
+/// </summary>
+public sealed class FontFace : IDisposable
+{
+    private readonly HbBlob _blob;
+    private readonly HbFace _hbFace;
+
+    internal FontFace(string path, int faceIndex, bool isEmoji)
+    {
+        Typeface = SKTypeface.FromFile(path, faceIndex)
+            ?? throw new FileNotFoundException($"Font '{Path.GetFileName(path)}' (face {faceIndex}) is missing or unreadable.", path);
+        _blob = HbBlob.FromFile(path);
+        _hbFace = new HbFace(_blob, faceIndex);
+        UnitsPerEm = _hbFace.UnitsPerEm;
+
+        // Shaping at the face's own units keeps advances exact; callers scale by size / UnitsPerEm.
+        Shaper = new HbFont(_hbFace);
+        Shaper.SetScale(UnitsPerEm, UnitsPerEm);
+        IsEmoji = isEmoji;
+        using var font = new SKFont(Typeface, 1000);
+        AscentEm = -font.Metrics.Ascent / 1000;
+        DescentEm = font.Metrics.Descent / 1000;
+        Name = $"{Path.GetFileName(path)}#{faceIndex}";
+    }
+
+    /// <summary>File name and face index, for diagnostics.</summary>
+    public string Name { get; }
+
+    public SKTypeface Typeface { get; }
+
+    internal HbFont Shaper { get; }
+
+    public int UnitsPerEm { get; }
+
+    /// <summary>Height above the baseline, in em, from the font's own metrics.</summary>
+    public float AscentEm { get; }
+
+    /// <summary>Depth below the baseline, in em.</summary>
+    public float DescentEm { get; }
+
+    /// <summary>A colour emoji face: drawn as-is, never coloured by the text paint.</summary>
+    public bool IsEmoji { get; }
+
+    /// <summary>Whether this face has a glyph for the code point (its cmap maps it).</summary>
+    public bool HasGlyph(int codePoint) => Shaper.TryGetGlyph(codePoint, out var glyph) && glyph != 0;
+
+    public override string ToString() => Name;
+
+    public void Dispose()
+    {
+        Shaper.Dispose();
+        _hbFace.Dispose();
+        _blob.Dispose();
+        Typeface.Dispose();
+    }
+}
