@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -23,6 +24,15 @@ public sealed class CardRenderer(FontRegistry fonts)
     public RenderedCard Render(CardSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        using var surface = Draw(spec, out var missing);
+        using var pixels = surface.PeekPixels();
+        var bytes = CardEncoder.Encode(pixels, spec.Format);
+        return new RenderedCard(bytes, CardEncoder.ContentTypeOf(spec.Format), ETagFor(spec), missing);
+    }
+
+    /// <summary>Draws the card on an opaque RGBA surface, before any encoding (benchmarks compare encoders on it).</summary>
+    internal SKSurface Draw(CardSpec spec, out ImmutableArray<int> missingCodePoints)
+    {
         if (!CardThemes.TryGet(spec.Theme, out var theme))
         {
             throw new ArgumentException($"Unknown theme '{spec.Theme}'.", nameof(spec));
@@ -34,7 +44,7 @@ public sealed class CardRenderer(FontRegistry fonts)
         var composition = _layout.Compose(spec, logo is not null, logo is null ? 1 : (float)logo.Width / logo.Height);
 
         var info = new SKImageInfo(spec.Width, spec.Height, SKColorType.Rgba8888, SKAlphaType.Opaque);
-        using var surface = SKSurface.Create(info);
+        var surface = SKSurface.Create(info);
         var canvas = surface.Canvas;
         DrawBackground(canvas, theme, spec.Width, spec.Height, background);
 
@@ -74,9 +84,8 @@ public sealed class CardRenderer(FontRegistry fonts)
             }
         }
 
-        using var pixels = surface.PeekPixels();
-        var bytes = CardEncoder.Encode(pixels, spec.Format);
-        return new RenderedCard(bytes, CardEncoder.ContentTypeOf(spec.Format), ETagFor(spec), composition.MissingCodePoints);
+        missingCodePoints = composition.MissingCodePoints;
+        return surface;
     }
 
     /// <summary>A strong ETag from the spec's canonical JSON and the renderer's version.</summary>

@@ -17,11 +17,15 @@ public static class CardEncoder
     public static byte[] Encode(SKPixmap pixels, CardFormat format)
     {
         ArgumentNullException.ThrowIfNull(pixels);
+        if (format == CardFormat.Png)
+        {
+            return PngEncoder.Encode(pixels);
+        }
+
         using var data = format switch
         {
             CardFormat.Jpeg => pixels.Encode(new SKJpegEncoderOptions(85)),
-            CardFormat.Webp => pixels.Encode(new SKWebpEncoderOptions(SKWebpEncoderCompression.Lossy, 85)),
-            _ => pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.None, 6)),
+            _ => pixels.Encode(new SKWebpEncoderOptions(SKWebpEncoderCompression.Lossy, 85)),
         };
         return data?.ToArray() ?? throw new InvalidOperationException($"Skia could not encode a {format} image.");
     }

@@ -1,0 +1,423 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using SkiaSharp;
+
+namespace CardService.Core.Cards.Encoders;
+
+/// <summary>
+/// A PNG encoder made for cards: flat colours, long runs, anti-aliased text. A card with at most 256 colours is written
+/// as an 8-bit palette image (a third of the bytes to compress); any other as 8-bit RGB with the Up filter, which
+/// turns repeated rows into zeros. zlib (zlib-ng in .NET) at a low level does the rest. Lossless and deterministic.
+/// </summary>
+internal static class PngEncoder
+{
+    private static ReadOnlySpan<byte> Signature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+
+    /// <summary>zlib level for the pixel data: 1–3 cost little more than storing and already shrink cards 20–50×.</summary>
+    public const int DefaultLevel = 2;
+
+    public static byte[] Encode(SKPixmap pixmap, int level = DefaultLevel, PngRowFilter filter = PngRowFilter.None, bool palette = true)
+    {
+        ArgumentNullException.ThrowIfNull(pixmap);
+        if (pixmap.ColorType != SKColorType.Rgba8888 || pixmap.AlphaType != SKAlphaType.Opaque)
+        {
+            throw new ArgumentException("Expected opaque RGBA8888 pixels.", nameof(pixmap));
+        }
+
+        var width = pixmap.Width;
+        var height = pixmap.Height;
+        var pixels = MemoryMarshal.Cast<byte, uint>(pixmap.GetPixelSpan());
+        var rowPixels = pixmap.RowBytes / 4;
+
+        using var output = new MemoryStream(64 * 1024);
+        output.Write(Signature);
+        var scratch = Scratch.ForThisThread((width + 1) * height);
+        if (palette && TryIndex(pixels, width, height, rowPixels, scratch, out var colours))
+        {
+            WriteHeader(output, width, height, colorType: 3);
+            var plte = new byte[colours.Count * 3];
+            for (var i = 0; i < colours.Count; i++)
+            {
+                plte[i * 3] = (byte)colours[i];
+                plte[i * 3 + 1] = (byte)(colours[i] >> 8);
+                plte[i * 3 + 2] = (byte)(colours[i] >> 16);
+            }
+
+            WriteChunk(output, "PLTE"u8, plte);
+            WriteChunk(output, "IDAT"u8, Compress(scratch.Indexed.AsSpan(0, (width + 1) * height), level));
+        }
+        else
+        {
+            WriteHeader(output, width, height, colorType: 2);
+            WriteChunk(output, "IDAT"u8, Compress(FilterRgb(pixels, width, height, rowPixels, filter), level));
+        }
+
+        WriteChunk(output, "IEND"u8, []);
+        return output.ToArray();
+    }
+
+    /// <summary>
+    /// Rows of palette indices, each after a filter byte of 0; false when the card has too many colours for a palette.
+    /// Up to 256 colours the palette is exact. A card's extra colours are anti-aliasing steps at glyph edges: when
+    /// every one of them lies within <see cref="MaxPaletteError"/> of a kept colour it is drawn with that one (the most
+    /// frequent 256 are kept); gradients and photos fail that test and stay RGB.
+    /// </summary>
+    private static bool TryIndex(ReadOnlySpan<uint> pixels, int width, int height, int rowPixels, Scratch scratch, out List<uint> palette)
+    {
+        palette = [];
+        var table = scratch.Table;
+        table.Clear();
+
+        // One pass collects each row's runs of equal pixels (as colour-table slots); the index pass then fills whole runs.
+        var runs = scratch.Runs;
+        runs.Clear();
+        for (var y = 0; y < height; y++)
+        {
+            var row = pixels.Slice(y * rowPixels, width);
+            var x = 0;
+            while (x < width)
+            {
+                var colour = row[x];
+                int length;
+                // Anti-aliased edges make short runs: count those by hand, leave long ones to the vectorised search.
+                length = 1;
+                while (length < 16 && x + length < width && row[x + length] == colour)
+                {
+                    length++;
+                }
+
+                if (length == 16)
+                {
+                    var rest = row[(x + 16)..].IndexOfAnyExcept(colour);
+                    length = rest < 0 ? width - x : 16 + rest;
+                }
+
+                var slot = table.Count(colour, length);
+                if (slot < 0)
+                {
+                    return false;
+                }
+
+                runs.Add((slot, length));
+                x += length;
+            }
+        }
+
+        if (!table.TryBuildPalette(out palette))
+        {
+            return false;
+        }
+
+        var target = scratch.Indexed.AsSpan();
+        var o = 0;
+        var filled = 0;
+        foreach (var (slot, length) in runs)
+        {
+            if (filled == 0)
+            {
+                target[o++] = 0; // each row starts with its filter byte: None
+            }
+
+            var index = table.IndexAt(slot);
+            if (length == 1)
+            {
+                target[o] = index;
+            }
+            else
+            {
+                target.Slice(o, length).Fill(index);
+            }
+
+            o += length;
+            filled += length;
+            filled = filled == width ? 0 : filled;
+        }
+
+        return true;
+    }
+
+    /// <summary>The largest difference, per channel out of 255, between a pixel and the palette colour that stands in for it.</summary>
+    public const int MaxPaletteError = 6;
+
+    /// <summary>
+    /// Buffers one thread reuses from card to card: a card's index rows are ~750 KB, which would otherwise be a
+    /// large-object allocation (and sooner or later a full GC) per card.
+    /// </summary>
+    private sealed class Scratch
+    {
+        [ThreadStatic]
+        private static Scratch? _current;
+
+        public ColourTable Table { get; } = new();
+
+        public List<(int Slot, int Length)> Runs { get; } = new(8192);
+
+        public byte[] Indexed { get; private set; } = [];
+
+        public static Scratch ForThisThread(int indexedBytes)
+        {
+            var scratch = _current ??= new Scratch();
+            if (scratch.Indexed.Length < indexedBytes)
+            {
+                scratch.Indexed = new byte[indexedBytes];
+            }
+
+            return scratch;
+        }
+    }
+
+    /// <summary>Colour → pixel count, then colour → palette index; open addressing, no allocation per pixel.</summary>
+    private sealed class ColourTable
+    {
+        private const int MaxColours = 4096;
+        private const int Slots = 8192;
+        private readonly uint[] _keys = new uint[Slots];
+
+        public void Clear()
+        {
+            Array.Clear(_counts);
+            _distinct = 0;
+        }
+
+        private readonly int[] _counts = new int[Slots];
+        private readonly byte[] _index = new byte[Slots];
+        private int _distinct;
+
+        /// <summary>Adds pixels of a colour; returns its slot, or -1 once there are too many colours for a palette.</summary>
+        public int Count(uint colour, int pixels)
+        {
+            var slot = Find(colour);
+            if (_counts[slot] == 0)
+            {
+                if (++_distinct > MaxColours)
+                {
+                    return -1;
+                }
+
+                _keys[slot] = colour;
+            }
+
+            _counts[slot] += pixels;
+            return slot;
+        }
+
+        public byte IndexAt(int slot) => _index[slot];
+
+        /// <summary>
+        /// The 128 most frequent colours, then, one at a time, whichever colour is worst served so far (farthest-point
+        /// sampling), until 256 are kept or every colour is exact. Fails when some colour is still too far from its stand-in.
+        /// </summary>
+        public bool TryBuildPalette(out List<uint> palette)
+        {
+            var used = Enumerable.Range(0, Slots).Where(s => _counts[s] > 0)
+                .OrderByDescending(s => _counts[s]).ThenBy(s => _keys[s]).ToArray();
+            var kept = new List<uint>(256);
+            palette = kept;
+            if (used.Length <= 256)
+            {
+                for (var i = 0; i < used.Length; i++)
+                {
+                    _index[used[i]] = (byte)i;
+                    kept.Add(_keys[used[i]]);
+                }
+
+                return true;
+            }
+
+            // Channels unpacked once, padded to whole vectors: the search below computes about 200 000 distances.
+            var lanes = Vector<int>.Count;
+            var length = (used.Length + lanes - 1) / lanes * lanes;
+            var red = new int[length];
+            var green = new int[length];
+            var blue = new int[length];
+            for (var i = 0; i < used.Length; i++)
+            {
+                var key = _keys[used[i]];
+                (red[i], green[i], blue[i]) = ((int)(key & 0xFF), (int)((key >> 8) & 0xFF), (int)((key >> 16) & 0xFF));
+            }
+
+            var nearest = new int[length];
+            var error = new int[length];
+            Array.Fill(error, int.MaxValue, 0, used.Length); // padding lanes stay 0: never the worst, never chosen
+            for (var i = 0; i < 128; i++)
+            {
+                Keep(i);
+            }
+
+            while (kept.Count < 256)
+            {
+                var worst = Array.IndexOf(error, error.Max());
+                if (error[worst] == 0)
+                {
+                    break;
+                }
+
+                Keep(worst);
+            }
+
+            for (var i = 0; i < used.Length; i++)
+            {
+                _index[used[i]] = (byte)nearest[i];
+            }
+
+            return error.Max() <= MaxPaletteError;
+
+            void Keep(int chosen)
+            {
+                var (r, g, b) = (new Vector<int>(red[chosen]), new Vector<int>(green[chosen]), new Vector<int>(blue[chosen]));
+                var index = new Vector<int>(kept.Count);
+                kept.Add(_keys[used[chosen]]);
+                for (var i = 0; i < length; i += lanes)
+                {
+                    var distance = Vector.Max(
+                        Vector.Abs(new Vector<int>(red, i) - r),
+                        Vector.Max(Vector.Abs(new Vector<int>(green, i) - g), Vector.Abs(new Vector<int>(blue, i) - b)));
+                    var current = new Vector<int>(error, i);
+                    var closer = Vector.LessThan(distance, current);
+                    Vector.Min(distance, current).CopyTo(error, i);
+                    Vector.ConditionalSelect(closer, index, new Vector<int>(nearest, i)).CopyTo(nearest, i);
+                }
+            }
+        }
+
+        private int Find(uint colour)
+        {
+            var slot = (int)((colour * 2654435761u) >> 19);
+            while (_counts[slot] != 0 && _keys[slot] != colour)
+            {
+                slot = (slot + 1) & (Slots - 1);
+            }
+
+            return slot;
+        }
+    }
+
+    /// <summary>RGB rows, each behind its filter byte.</summary>
+    private static byte[] FilterRgb(ReadOnlySpan<uint> pixels, int width, int height, int rowPixels, PngRowFilter filter)
+    {
+        var stride = width * 3;
+        var previous = new byte[stride];
+        var current = new byte[stride];
+        var sub = new byte[stride];
+        var up = new byte[stride];
+        var filtered = new byte[(stride + 1) * height];
+        for (var y = 0; y < height; y++)
+        {
+            var row = pixels.Slice(y * rowPixels, width);
+            for (var x = 0; x < width; x++)
+            {
+                var p = row[x];
+                current[x * 3] = (byte)p;
+                current[x * 3 + 1] = (byte)(p >> 8);
+                current[x * 3 + 2] = (byte)(p >> 16);
+            }
+
+            Difference(current, previous, up, 0);
+            Difference(current, current, sub, 3);
+            var line = filtered.AsSpan(y * (stride + 1), stride + 1);
+            var (type, bytes) = filter switch
+            {
+                PngRowFilter.Sub => ((byte)1, sub),
+                PngRowFilter.Up => ((byte)2, up),
+                _ => ((byte)0, current),
+            };
+            line[0] = type;
+            bytes.CopyTo(line[1..]);
+            (previous, current) = (current, previous);
+        }
+
+        return filtered;
+    }
+
+    /// <summary><paramref name="target"/>[i] = a[i] − b[i − shift] (bytes before the row count as 0), vectorised.</summary>
+    private static void Difference(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, Span<byte> target, int shift)
+    {
+        a[..shift].CopyTo(target);
+        var i = shift;
+        for (; i <= a.Length - Vector<byte>.Count; i += Vector<byte>.Count)
+        {
+            (new Vector<byte>(a[i..]) - new Vector<byte>(b[(i - shift)..])).CopyTo(target[i..]);
+        }
+
+        for (; i < a.Length; i++)
+        {
+            target[i] = (byte)(a[i] - b[i - shift]);
+        }
+    }
+
+    private static byte[] Compress(ReadOnlySpan<byte> raw, int level)
+    {
+        using var buffer = new MemoryStream(raw.Length / 16);
+        using (var zlib = new ZLibStream(buffer, new ZLibCompressionOptions { CompressionLevel = level }, leaveOpen: true))
+        {
+            zlib.Write(raw);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static void WriteHeader(Stream output, int width, int height, byte colorType)
+    {
+        var ihdr = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(ihdr, width);
+        BinaryPrimitives.WriteInt32BigEndian(ihdr.AsSpan(4), height);
+        ihdr[8] = 8; // bits per sample (or per palette index)
+        ihdr[9] = colorType;
+        WriteChunk(output, "IHDR"u8, ihdr);
+    }
+
+    private static void WriteChunk(Stream output, ReadOnlySpan<byte> type, ReadOnlySpan<byte> data)
+    {
+        Span<byte> word = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(word, data.Length);
+        output.Write(word);
+        output.Write(type);
+        output.Write(data);
+        var crc = Crc32.Update(Crc32.Update(0xFFFFFFFFu, type), data) ^ 0xFFFFFFFFu;
+        BinaryPrimitives.WriteUInt32BigEndian(word, crc);
+        output.Write(word);
+    }
+
+    /// <summary>The CRC-32 PNG chunks carry (ISO 3309 polynomial, reflected).</summary>
+    private static class Crc32
+    {
+        private static readonly uint[] Table = Build();
+
+        public static uint Update(uint crc, ReadOnlySpan<byte> bytes)
+        {
+            foreach (var b in bytes)
+            {
+                crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
+            }
+
+            return crc;
+        }
+
+        private static uint[] Build()
+        {
+            var table = new uint[256];
+            for (uint n = 0; n < 256; n++)
+            {
+                var c = n;
+                for (var k = 0; k < 8; k++)
+                {
+                    c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+                }
+
+                table[n] = c;
+            }
+
+            return table;
+        }
+    }
+}
+
+/// <summary>The PNG row filters the encoder can apply to RGB rows.</summary>
+internal enum PngRowFilter
+{
+    None,
+    Sub,
+    Up,
+}

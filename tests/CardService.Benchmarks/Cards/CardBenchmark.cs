@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using CardService.Benchmarks.Cards;
+using CardService.Core.Cards;
+using CardService.Core.Cards.Encoders;
+using CardService.Core.Fonts;
+using SkiaSharp;
+
+namespace CardService.Benchmarks;
+
+/// <summary>
+/// The card side of the peer comparison, printing one JSON line like peer-card.mjs does:
+/// <c>cards [N] [--warmup=W]</c> (throughput on one thread), <c>cards --cold</c> (the first card from process start),
+/// <c>cards --encoders</c> (every PNG option measured on the same pixels).
+/// </summary>
+internal static class CardBenchmark
+{
+    public static int Run(string[] args)
+    {
+        if (args.Contains("--cold"))
+        {
+            return Cold();
+        }
+
+        var fonts = new FontRegistry(new FontOptions());
+        var renderer = new CardRenderer(fonts);
+        if (args.Contains("--encoders"))
+        {
+            return Encoders(renderer);
+        }
+
+        var n = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(int.Parse).FirstOrDefault(200);
+        var warmup = Option(args, "warmup", 20);
+        for (var i = 0; i < warmup; i++)
+        {
+            renderer.Render(ReferenceCards.Card(100_000 + i));
+        }
+
+        long bytes = 0;
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < n; i++)
+        {
+            bytes += renderer.Render(ReferenceCards.Card(i)).Bytes.Length;
+        }
+
+        var ms = clock.Elapsed.TotalMilliseconds;
+
+        // The same cards again, split into drawing (layout + Skia) and encoding, to show where the time goes.
+        double drawMs = 0, encodeMs = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            using var surface = renderer.Draw(ReferenceCards.Card(i), out _);
+            var drawn = Stopwatch.GetTimestamp();
+            using var pixels = surface.PeekPixels();
+            CardEncoder.Encode(pixels, CardFormat.Png);
+            drawMs += Stopwatch.GetElapsedTime(start, drawn).TotalMilliseconds;
+            encodeMs += Stopwatch.GetElapsedTime(drawn).TotalMilliseconds;
+        }
+
+        Print(new
+        {
+            bench = "card-throughput",
+            engine = "cardservice",
+            n,
+            warmup,
+            cards_per_s = Math.Round(n / (ms / 1000), 2),
+            ms_per_card = Math.Round(ms / n, 2),
+            mean_png_bytes = bytes / n,
+            draw_ms = Math.Round(drawMs / n, 2),
+            encode_ms = Math.Round(encodeMs / n, 2),
+            max_rss_mb = PeakRssMb(),
+        });
+        return 0;
+    }
+
+    private static int Cold()
+    {
+        // Measured from the kernel's start of this process, like performance.timeOrigin in the peer script.
+        var fonts = new FontRegistry(new FontOptions());
+        var card = new CardRenderer(fonts).Render(ReferenceCards.Card(4));
+        var firstMs = (DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds;
+        Print(new { bench = "card-cold", engine = "cardservice", first_card_ms = Math.Round(firstMs, 1), png_bytes = card.Bytes.Length, max_rss_mb = PeakRssMb() });
+        return 0;
+    }
+
+    private static int Encoders(CardRenderer renderer)
+    {
+        var pixmaps = Enumerable.Range(0, 10).Select(i => Pixels(renderer, ReferenceCards.Card(i))).ToList();
+        var candidates = new (string Name, Func<SKPixmap, byte[]> Encode)[]
+        {
+            ("skia-default", p => Skia(p, new SKPngEncoderOptions(SKPngEncoderFilterFlags.AllFilters, 6))),
+            ("skia-none-z6", p => Skia(p, new SKPngEncoderOptions(SKPngEncoderFilterFlags.None, 6))),
+            ("skia-sub-z1", p => Skia(p, new SKPngEncoderOptions(SKPngEncoderFilterFlags.Sub, 1))),
+            ("rgb-none-z1", p => PngEncoder.Encode(p, 1, PngRowFilter.None, palette: false)),
+            ("rgb-none-z3", p => PngEncoder.Encode(p, 3, PngRowFilter.None, palette: false)),
+            ("rgb-up-z2", p => PngEncoder.Encode(p, 2, PngRowFilter.Up, palette: false)),
+            ("rgb-sub-z2", p => PngEncoder.Encode(p, 2, PngRowFilter.Sub, palette: false)),
+            ("palette-z1", p => PngEncoder.Encode(p, 1)),
+            ("palette-z2", p => PngEncoder.Encode(p, 2)),
+            ("palette-z3", p => PngEncoder.Encode(p, 3)),
+            ("palette-z4", p => PngEncoder.Encode(p, 4)),
+            ("palette-z6", p => PngEncoder.Encode(p, 6)),
+            ("palette-z9", p => PngEncoder.Encode(p, 9)),
+        };
+
+        foreach (var (name, encode) in candidates)
+        {
+            pixmaps.ForEach(p => encode(p));
+            long bytes = 0;
+            var rounds = 10;
+            var clock = Stopwatch.StartNew();
+            for (var r = 0; r < rounds; r++)
+            {
+                foreach (var p in pixmaps)
+                {
+                    bytes += encode(p).Length;
+                }
+            }
+
+            var count = rounds * pixmaps.Count;
+            Print(new { bench = "png-encoder", encoder = name, ms_per_card = Math.Round(clock.Elapsed.TotalMilliseconds / count, 2), mean_png_bytes = bytes / count });
+        }
+
+        return 0;
+    }
+
+    private static SKPixmap Pixels(CardRenderer renderer, CardSpec spec)
+    {
+        // The surface is kept alive with its pixmap for the whole run: every encoder gets exactly what the renderer drew.
+        var surface = renderer.Draw(spec, out _);
+        return surface.PeekPixels();
+    }
+
+    private static byte[] Skia(SKPixmap pixels, SKPngEncoderOptions options)
+    {
+        using var data = pixels.Encode(options) ?? throw new InvalidOperationException("Skia could not encode the card.");
+        return data.ToArray();
+    }
+
+    private static int Option(string[] args, string name, int fallback) =>
+        args.FirstOrDefault(a => a.StartsWith($"--{name}=", StringComparison.Ordinal)) is { } a
+            ? int.Parse(a[(name.Length + 3)..], CultureInfo.InvariantCulture)
+            : fallback;
+
+    private static double PeakRssMb() => Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0, 1);
+
+    private static void Print(object result) => Console.WriteLine(JsonSerializer.Serialize(result));
+}
