@@ -3,7 +3,6 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace CardService.Core.Tests.Fetching.Support;
@@ -21,7 +20,7 @@ public sealed class LocalServer : IAsyncDisposable
 
     public Uri BaseUri { get; }
 
-    public ConcurrentQueue<(string Path, IHeaderDictionary Headers)> Requests { get; } = new();
+    public ConcurrentQueue<(string Path, IReadOnlyDictionary<string, string> Headers)> Requests { get; } = new();
 
     public Uri Url(string pathAndQuery) => new(BaseUri, pathAndQuery);
 
@@ -42,7 +41,9 @@ public sealed class LocalServer : IAsyncDisposable
         LocalServer? server = null;
         app.Use(async (context, next) =>
         {
-            server!.Requests.Enqueue((context.Request.Path.Value ?? "", context.Request.Headers));
+            // Kestrel reuses the header collection after the request: keep a copy.
+            var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+            server!.Requests.Enqueue((context.Request.Path.Value ?? "", headers));
             await next(context);
         });
         map(app);
