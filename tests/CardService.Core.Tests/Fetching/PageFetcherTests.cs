@@ -46,6 +46,19 @@ public class PageFetcherTests(FetchServerFixture fixture) : IClassFixture<FetchS
         Assert.Empty(response.Redirects);
     }
 
+    [Fact]
+    public async Task FetchPageAsync_TwoFetches_OpenAConnectionEach()
+    {
+        using var sut = CreateSut();
+
+        await sut.FetchPageAsync(Server.Url("/page"), CrawlerAgent.Default, default);
+        var second = AssertFetched(await sut.FetchPageAsync(Server.Url("/page"), CrawlerAgent.Default, default));
+
+        // No pooling: every request's connection passed the connect-time check, and RemoteAddress is its own.
+        Assert.Equal(2, sut.SocketConnectAttempts);
+        Assert.Equal("127.0.0.2", second.RemoteAddress?.ToString());
+    }
+
     [Theory]
     [InlineData(CrawlerAgent.Default, CrawlerUserAgents.Default)]
     [InlineData(CrawlerAgent.Facebook, CrawlerUserAgents.Facebook)]
