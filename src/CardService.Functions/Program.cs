@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddCardServiceHosting();
 builder.Services.AddCardRendering(builder.Configuration);
+builder.Services.AddPageFetching(builder.Configuration);
 
 var app = builder.Build();
 
