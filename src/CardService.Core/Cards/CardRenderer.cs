@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using CardService.Core.Cards.Encoders;
 using CardService.Core.Cards.Layout;
 using CardService.Core.Fonts;
@@ -91,7 +92,7 @@ public sealed class CardRenderer(FontRegistry fonts)
     /// <summary>A strong ETag from the spec's canonical JSON and the renderer's version.</summary>
     public static string ETagFor(CardSpec spec)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(spec);
+        var json = JsonSerializer.SerializeToUtf8Bytes(spec, CardSpecJsonContext.Default.CardSpec);
         var hash = SHA256.HashData([.. Encoding.UTF8.GetBytes(Version + "\n"), .. json]);
         return $"\"{Convert.ToHexStringLower(hash.AsSpan(0, 16))}\"";
     }
@@ -188,3 +189,7 @@ public sealed class CardRenderer(FontRegistry fonts)
         return builder.Build();
     }
 }
+
+/// <summary>Source-generated serialisation of a spec for its ETag: no reflection on the first card of a fresh process.</summary>
+[JsonSerializable(typeof(CardSpec))]
+internal sealed partial class CardSpecJsonContext : JsonSerializerContext;

@@ -1,9 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
 using CardService.Core.Cards;
 using CardService.Functions.Caching;
 using CardService.Functions.Hosting;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
@@ -20,8 +18,6 @@ public static class CardEndpoints
     public const string CacheControl = "public, max-age=31536000, s-maxage=31536000, immutable";
 
     public const string MissingGlyphsHeader = "X-Card-Missing-Glyphs";
-
-    private static readonly JsonSerializerOptions BodyJson = new(JsonSerializerDefaults.Web);
 
     public static IEndpointRouteBuilder MapCardEndpoints(this IEndpointRouteBuilder app)
     {
@@ -74,7 +70,7 @@ public static class CardEndpoints
         return Task.CompletedTask;
     }
 
-    public static async Task<Results<FileContentHttpResult, EmptyHttpResult, StatusCodeHttpResult, ValidationProblem>> GetCardAsync(
+    public static async Task<Results<FileContentHttpResult, EmptyHttpResult, StatusCodeHttpResult, ProblemHttpResult>> GetCardAsync(
         [AsParameters] CardQuery query, HttpContext context, CardRenderer renderer, CardCache cache, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -101,54 +97,17 @@ public static class CardEndpoints
         return TypedResults.Bytes(card.Bytes, card.ContentType);
     }
 
-    public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> PostCardAsync(
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PostCardAsync(
         HttpContext context, CardRenderer renderer, CardCache cache, IOptions<CardRequestOptions> options, CancellationToken cancellationToken)
     {
-        var request = context.Request;
-        if (!IsJson(request.ContentType))
+        var body = await JsonBodyReader.ReadAsync<CardFields>(context, options.Value.MaxBodyBytes, cancellationToken);
+        if (body.Problem is { } problem)
         {
-            return TypedResults.Problem(
-                detail: $"Send the card as JSON with Content-Type: application/json (got '{request.ContentType ?? "none"}').",
-                statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "Unsupported Media Type",
-                type: ProblemTypes.UnsupportedMediaType);
-        }
-
-        var limit = options.Value.MaxBodyBytes;
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } serverLimit)
-        {
-            // Our own cap below is the one that counts, and it answers 413 as a problem instead of a bare server error.
-            serverLimit.MaxRequestBodySize = null;
-        }
-
-        var body = await ReadBodyAsync(request, limit, cancellationToken);
-        if (body is null)
-        {
-            return TypedResults.Problem(
-                detail: string.Create(CultureInfo.InvariantCulture, $"The body is larger than {limit} bytes."),
-                statusCode: StatusCodes.Status413PayloadTooLarge,
-                title: "Content Too Large",
-                type: ProblemTypes.PayloadTooLarge);
-        }
-
-        CardFields? fields;
-        try
-        {
-            fields = JsonSerializer.Deserialize<CardFields>(body.Value.Span, BodyJson);
-        }
-        catch (JsonException e)
-        {
-            return MalformedJson(e);
+            return problem;
         }
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (fields is null)
-        {
-            errors["body"] = ["The body must be a JSON object, not null."];
-            return TypedResults.ValidationProblem(errors, title: "Malformed JSON body", type: ProblemTypes.MalformedJson);
-        }
-
-        if (CardSpecFactory.TryCreate(fields, errors) is not { } spec)
+        if (CardSpecFactory.TryCreate(body.Value!, errors) is not { } spec)
         {
             return InvalidCard(errors);
         }
@@ -174,57 +133,8 @@ public static class CardEndpoints
         response.Headers.CacheControl = CacheControl;
     }
 
-    private static ValidationProblem InvalidCard(Dictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(
-            errors,
-            detail: "One or more card fields are invalid; see errors.",
-            title: "Invalid card",
-            type: ProblemTypes.InvalidCard);
-
-    private static ValidationProblem MalformedJson(JsonException e)
-    {
-        // "$.width" names a field; anything deeper or a syntax error names the body.
-        var field = e.Path is ['$', '.', .. var rest] && rest.All(char.IsAsciiLetterOrDigit) ? rest : "body";
-        var where = string.Create(CultureInfo.InvariantCulture, $"line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}");
-        var message = field == "body"
-            ? $"The body is not valid JSON ({where})."
-            : $"The value of '{field}' has the wrong JSON type ({where}).";
-        return TypedResults.ValidationProblem(
-            new Dictionary<string, string[]> { [field] = [message] },
-            detail: message,
-            title: "Malformed JSON body",
-            type: ProblemTypes.MalformedJson);
-    }
-
-    private static bool IsJson(string? contentType) =>
-        MediaTypeHeaderValue.TryParse(contentType, out var media)
-        && media.MediaType.HasValue
-        && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
-            || media.MediaType.Value.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is larger (declared or actual).</summary>
-    private static async Task<ReadOnlyMemory<byte>?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > limit)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
-    }
+    private static ProblemHttpResult InvalidCard(Dictionary<string, string[]> errors) =>
+        JsonBodyReader.Invalid(errors, "Invalid card", ProblemTypes.InvalidCard, "One or more card fields are invalid; see errors.");
 
     /// <summary>If-None-Match with weak comparison (RFC 9110 §13.1.2): <c>*</c>, one tag or a list.</summary>
     internal static bool IfNoneMatchMatches(HttpRequest request, string etag)

@@ -26,6 +26,33 @@ public static class ProblemTypes
     /// <summary>415: the body is not <c>application/json</c>.</summary>
     public const string UnsupportedMediaType = Base + "unsupported-media-type";
 
+    /// <summary>400: the URL to fetch is not an absolute http(s) URL, or names a host that cannot be one.</summary>
+    public const string InvalidUrl = Base + "invalid-url";
+
+    /// <summary>403: the URL, a redirect or its DNS answer leads to a loopback, private, link-local or metadata address; nothing was fetched there.</summary>
+    public const string BlockedAddress = Base + "blocked-address";
+
+    /// <summary>502: the host name does not resolve.</summary>
+    public const string DnsFailure = Base + "dns-failure";
+
+    /// <summary>502: no TCP connection could be opened to the host.</summary>
+    public const string ConnectFailure = Base + "connect-failure";
+
+    /// <summary>502: the TLS handshake failed (certificate or protocol).</summary>
+    public const string TlsFailure = Base + "tls-failure";
+
+    /// <summary>502: more redirects than allowed, or a redirect loop.</summary>
+    public const string TooManyRedirects = Base + "too-many-redirects";
+
+    /// <summary>502: the upstream answered a status that leaves nothing to use (an image that is 404, say).</summary>
+    public const string UpstreamStatus = Base + "upstream-status";
+
+    /// <summary>504: the upstream did not answer within the fetch time limit.</summary>
+    public const string UpstreamTimeout = Base + "upstream-timeout";
+
+    /// <summary>413: what the upstream sent is larger than the fetch limits allow (bytes or declared pixels).</summary>
+    public const string UpstreamTooLarge = Base + "upstream-too-large";
+
     /// <summary>500: a bug or a broken deployment; never carries details.</summary>
     public const string InternalError = Base + "internal-error";
 
