@@ -87,6 +87,9 @@ public sealed record CharsetFacts(string? DeclaredCharset, CharsetSource Declare
     /// <summary>Whether the declared label names no known encoding.</summary>
     public bool DeclaredLabelUnknown { get; init; }
 
+    /// <summary>Whether the bytes contain anything above ASCII (when false, a wrong label changes nothing).</summary>
+    public bool HasNonAscii { get; init; }
+
     /// <summary>The facts of a <see cref="DecodedHtml"/>.</summary>
     public static CharsetFacts From(DecodedHtml decoded)
     {
@@ -97,6 +100,7 @@ public sealed record CharsetFacts(string? DeclaredCharset, CharsetSource Declare
             MetaCharset = decoded.MetaCharset,
             HasBom = decoded.HasBom,
             DeclaredLabelUnknown = decoded.DeclaredLabelUnknown,
+            HasNonAscii = decoded.HasNonAscii,
         };
     }
 }

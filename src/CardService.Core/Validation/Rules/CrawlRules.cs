@@ -124,8 +124,8 @@ internal static class CrawlRules
         "The declared charset does not match the bytes",
         "Declare the encoding the file really uses (almost always utf-8).",
         RuleSources.LighthouseCharset,
-        static c => c.Charset is { DeclarationLied: true } cs
-            ? [new(Inv($"The page declares \"{cs.DeclaredCharset}\" but its bytes are valid UTF-8; crawlers that trust the label show mojibake"), cs.DeclaredCharset)]
+        static c => LyingLabel(c) is { } label
+            ? [new(Inv($"The page declares \"{label}\" but its bytes are valid UTF-8; crawlers that trust the label show mojibake"), label)]
             : [],
         RuleNeeds.Charset);
 
@@ -144,6 +144,26 @@ internal static class CrawlRules
         HttpStatusError, NotHtml, Redirected, RedirectChainLong, NotHttps, LocalUrl, RobotsTxtBlocked, Truncated,
         PastSlackWindow, PastFacebookWindow, CharsetMissing, CharsetLate, CharsetMismatch, CharsetUnknown,
     ];
+
+    // The decoder's own verdict, or a label too far into the page for its prescan (taobao: byte 149 437) over bytes sniffed as UTF-8.
+    private static string? LyingLabel(RuleContext c)
+    {
+        if (c.Charset is not { } cs)
+        {
+            return null;
+        }
+
+        if (cs.DeclarationLied)
+        {
+            return cs.DeclaredCharset;
+        }
+
+        return cs is { DeclaredCharset: null, DeclaredIn: Fetching.CharsetSource.SniffedUtf8, HasNonAscii: true }
+            && c.Meta.MetaCharset is { } late
+            && Fetching.WebEncodings.NameForLabel(late) is { } name && name != Fetching.WebEncodings.Utf8
+                ? late
+                : null;
+    }
 
     private static bool IsHtml(string contentType)
     {
