@@ -1,0 +1,114 @@
+namespace CardService.Core.Meta;
+
+/// <summary>Picks each card field's best value from the page's tags (see <see cref="BestValues"/> for the orders).</summary>
+internal static class BestValuesBuilder
+{
+    public static BestValues Build(PageMeta meta)
+    {
+        var og = meta.OpenGraph;
+        var tw = meta.Twitter;
+        // Google ignores invalid blocks, so do we.
+        var items = meta.JsonLd.Where(b => b.IsValid).SelectMany(b => b.Items).ToList();
+        var article = items.FirstOrDefault(i => i.Headline is not null || i.DatePublished is not null);
+        var site = items.FirstOrDefault(i => i.Types.Any(t => t is "WebSite" or "Organization" or "NewsMediaOrganization"));
+
+        return new BestValues
+        {
+            Title = Pick(
+                (og.Title, MetaNames.OgTitle),
+                (tw.Title, MetaNames.TwitterTitle),
+                (meta.Title, Sources.Title),
+                (article?.Headline, Sources.JsonLdHeadline),
+                (items.Select(i => i.Name).FirstOrDefault(n => n is not null), Sources.JsonLdName)),
+            Description = Pick(
+                (og.Description, MetaNames.OgDescription),
+                (tw.Description, MetaNames.TwitterDescription),
+                (meta.Description, Sources.MetaDescription),
+                (items.Select(i => i.Description).FirstOrDefault(d => d is not null), Sources.JsonLdDescription)),
+            Image = Pick(
+                (og.Images.Select(i => i.Url?.Resolved ?? i.SecureUrl?.Resolved).FirstOrDefault(u => u is not null)?.AbsoluteUri, MetaNames.OgImage),
+                (tw.Image?.Resolved?.AbsoluteUri, MetaNames.TwitterImage),
+                (items.SelectMany(i => i.Images).Select(u => Resolve(meta, u)).FirstOrDefault(u => u is not null), Sources.JsonLdImage)),
+            Url = Pick(
+                (og.Url?.Resolved?.AbsoluteUri, MetaNames.OgUrl),
+                (meta.Canonicals.FirstOrDefault(c => c.InHead && c.Href.Resolved is not null)?.Href.Resolved!.AbsoluteUri, LinkRels.Canonical),
+                (meta.PageUrl.AbsoluteUri, Sources.PageUrl)),
+            SiteName = Pick(
+                (og.SiteName, MetaNames.OgSiteName),
+                (items.Select(i => i.PublisherName).FirstOrDefault(n => n is not null), Sources.JsonLdPublisher),
+                (site?.Name, Sources.JsonLdSiteName),
+                (meta.ApplicationName, MetaNames.ApplicationName)),
+            Author = Pick(
+                (meta.Authors.FirstOrDefault(), MetaNames.Author),
+                (items.SelectMany(i => i.AuthorNames).FirstOrDefault(), Sources.JsonLdAuthor),
+                (meta.Article.Authors.FirstOrDefault(a => !a.Contains("://", StringComparison.Ordinal)), MetaNames.ArticleAuthor),
+                (tw.Creator, MetaNames.TwitterCreator)),
+            PublishedDate = Pick(
+                (meta.Article.PublishedTime, MetaNames.ArticlePublishedTime),
+                (items.Select(i => i.DatePublished).FirstOrDefault(d => d is not null), Sources.JsonLdDatePublished),
+                OtherDate(meta)),
+            Locale = Pick(
+                (og.Locale, MetaNames.OgLocale),
+                (meta.Lang, Sources.HtmlLang),
+                (items.Select(i => i.InLanguage).FirstOrDefault(l => l is not null), Sources.JsonLdInLanguage)),
+            Category = Pick(
+                (meta.Article.Section, MetaNames.ArticleSection),
+                (items.SelectMany(i => i.ArticleSections).FirstOrDefault(), Sources.JsonLdArticleSection),
+                (meta.Article.Tags.FirstOrDefault(), MetaNames.ArticleTag),
+                (items.SelectMany(i => i.Keywords).FirstOrDefault(), Sources.JsonLdKeywords),
+                (meta.Keywords.FirstOrDefault(), MetaNames.Keywords)),
+        };
+    }
+
+    private static (string? Value, string Source) OtherDate(PageMeta meta)
+    {
+        foreach (var name in MetaNames.DateNames)
+        {
+            var tag = meta.Tags.FirstOrDefault(t => (t.Name == name || t.Property == name || t.ItemProp == name) && !string.IsNullOrWhiteSpace(t.Content));
+            if (tag is not null)
+            {
+                return (tag.Content, "meta:" + name);
+            }
+        }
+
+        return (null, string.Empty);
+    }
+
+    private static string? Resolve(PageMeta meta, string url) =>
+        Uri.TryCreate(meta.BaseUrl, url, out var resolved) && resolved.Scheme is "http" or "https" ? resolved.AbsoluteUri : null;
+
+    private static MetaValue? Pick(params ReadOnlySpan<(string? Value, string Source)> candidates)
+    {
+        foreach (var (value, source) in candidates)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                return new MetaValue(value, source);
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>Source names for values that do not come from a meta tag of that name.</summary>
+public static class Sources
+{
+    public const string Title = "title";
+    public const string MetaDescription = "meta:description";
+    public const string PageUrl = "page-url";
+    public const string HtmlLang = "html:lang";
+    public const string Host = "host";
+    public const string JsonLdHeadline = "json-ld:headline";
+    public const string JsonLdName = "json-ld:name";
+    public const string JsonLdDescription = "json-ld:description";
+    public const string JsonLdImage = "json-ld:image";
+    public const string JsonLdPublisher = "json-ld:publisher";
+    public const string JsonLdSiteName = "json-ld:website-name";
+    public const string JsonLdAuthor = "json-ld:author";
+    public const string JsonLdDatePublished = "json-ld:datePublished";
+    public const string JsonLdInLanguage = "json-ld:inLanguage";
+    public const string JsonLdArticleSection = "json-ld:articleSection";
+    public const string JsonLdKeywords = "json-ld:keywords";
+    public const string ThemeColor = "theme-color";
+}

@@ -1,0 +1,237 @@
+using System.Collections.Immutable;
+using CardService.Core.Meta;
+using static CardService.Core.Validation.RuleContext;
+using T = CardService.Core.Validation.ValidationThresholds;
+
+namespace CardService.Core.Validation.Rules;
+
+/// <summary>How crawlers reach the page: status, redirects, HTTPS, local URLs, robots.txt, read windows, charset.</summary>
+internal static class CrawlRules
+{
+    public static readonly Rule HttpStatusError = Rule.Define(
+        "http-status-error", Severity.Error, [Platform.All],
+        "The page answers with a 4xx or 5xx status",
+        "Serve the page with 200; crawlers show no preview for error responses.",
+        RuleSources.LighthouseConfig,
+        static c => c.Facts.StatusCode is >= 400 and < 600 and var status
+            ? [new(Inv($"The page answered HTTP {status}; crawlers do not use an error page's tags"), status.ToString(System.Globalization.CultureInfo.InvariantCulture))]
+            : [],
+        RuleNeeds.Http);
+
+    public static readonly Rule NotHtml = Rule.Define(
+        "content-type-not-html", Severity.Error, [Platform.All],
+        "The page is not served as HTML",
+        "Serve the page with Content-Type: text/html; charset=utf-8.",
+        RuleSources.FacebookCrawler,
+        static c => c.Facts.ContentType is { } type && !IsHtml(type)
+            ? [new(Inv($"The page is served as \"{type}\"; crawlers read tags only from text/html"), type)]
+            : [],
+        RuleNeeds.Http);
+
+    public static readonly Rule Redirected = Rule.Define(
+        "redirects-present", Severity.Info, [Platform.All],
+        "The URL redirects",
+        "Share and declare (og:url, canonical) the final URL so crawlers need no redirect.",
+        RuleSources.Redirects,
+        static c => c.Facts.Redirects is { Count: > 0 } hops
+            ? [new(Inv($"The URL redirects {hops.Count} time(s): {string.Join(" → ", hops.Select(h => Inv($"{h.From.AbsoluteUri} ({h.StatusCode})")))} → {hops[^1].To.AbsoluteUri}"), hops[^1].To.AbsoluteUri)]
+            : [],
+        RuleNeeds.Http);
+
+    public static readonly Rule RedirectChainLong = Rule.Define(
+        "redirect-chain-long", Severity.Warning, [Platform.All],
+        "A redirect chain of 3 hops or more (crawlers may give up)",
+        "Redirect in one hop straight to the final URL.",
+        RuleSources.Redirects,
+        static c => c.Facts.Redirects is { Count: >= T.LongRedirectChainHops } hops
+            ? [new(Inv($"The URL takes {hops.Count} redirects to reach {hops[^1].To.AbsoluteUri}; Facebook may give up on long chains"), hops.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))]
+            : [],
+        RuleNeeds.Http);
+
+    public static readonly Rule NotHttps = Rule.Define(
+        "not-https", Severity.Warning, [Platform.All],
+        "The page is not served over HTTPS",
+        "Serve the page (and og:url, og:image) over HTTPS.",
+        RuleSources.LighthouseConfig,
+        static c => c.PageUrl.Scheme == Uri.UriSchemeHttp
+            ? [new(Inv($"The page is {c.PageUrl.AbsoluteUri}, plain HTTP (Lighthouse is-on-https)"), c.PageUrl.AbsoluteUri)]
+            : []);
+
+    public static readonly Rule LocalUrl = Rule.Define(
+        "url-local", Severity.Error, [Platform.All],
+        "A shared URL points at localhost or a private address",
+        "Build the site with its public URL (Jekyll: JEKYLL_ENV=production and site.url) so og:url, og:image and canonical are public.",
+        RuleSources.FacebookFaq,
+        static c => SharedUrls(c.Meta)
+            .Where(u => u.Url is not null && Patterns.IsLocalHost(u.Url))
+            .Select(u => new RuleHit(Inv($"{u.Tag} is {u.Url!.AbsoluteUri}, a local address no crawler can reach"), u.Url.AbsoluteUri)));
+
+    public static readonly Rule RobotsTxtBlocked = Rule.Define(
+        "robots-txt-blocked", Severity.Error, [Platform.All],
+        "robots.txt blocks a platform's crawler",
+        "Allow the crawler in robots.txt (User-agent: Twitterbot / facebookexternalhit / LinkedInBot / Slackbot / Discordbot, Allow: /).",
+        RuleSources.XCardsOverview,
+        static c => c.Facts.RobotsTxtAllows!.Where(p => !p.Value).OrderBy(p => p.Key)
+            .Select(p => new RuleHit(Inv($"robots.txt disallows {CrawlerName(p.Key)}: {p.Key} shows no preview"), CrawlerName(p.Key), [p.Key])),
+        RuleNeeds.RobotsTxt);
+
+    public static readonly Rule Truncated = Rule.Define(
+        "html-truncated", Severity.Warning, [Platform.All],
+        "The page was cut at the fetch cap",
+        "Make the page smaller, or move the meta tags to the top of <head>.",
+        RuleSources.FacebookCrawler,
+        static c => c.Facts.Truncated == true
+            ? [new(c.Facts.HtmlBytes is { } bytes ? Inv($"The page was cut after {Bytes(bytes)}; tags after that were not seen") : "The page was cut at the fetch cap; tags after it were not seen", c.Facts.HtmlBytes?.ToString(System.Globalization.CultureInfo.InvariantCulture))]
+            : [],
+        RuleNeeds.Body);
+
+    public static readonly Rule PastSlackWindow = Rule.Define(
+        "tags-past-slack-window", Severity.Warning, [Platform.Slack],
+        "Preview tags after the first 32 KB (Slack may not see them)",
+        "Put the title, og:* and twitter:* tags at the top of <head>, before scripts and inline styles.",
+        RuleSources.SlackWindow,
+        static c => PastWindow(c, T.SlackHtmlWindowBytes, "Slack reads about the first 32 KB"));
+
+    public static readonly Rule PastFacebookWindow = Rule.Define(
+        "tags-past-facebook-window", Severity.Error, [Platform.Facebook],
+        "Open Graph tags after the first 1 MB (Facebook does not see them)",
+        "Move the og:* tags to the top of <head>.",
+        RuleSources.FacebookCrawler,
+        static c => PastWindow(c, T.FacebookHtmlWindowBytes, "Facebook reads only the first 1 MB"));
+
+    public static readonly Rule CharsetMissing = Rule.Define(
+        "charset-missing", Severity.Warning, [Platform.All],
+        "No character encoding declared",
+        "Add <meta charset=\"utf-8\"> as the first element of <head>, or send Content-Type: text/html; charset=utf-8.",
+        RuleSources.LighthouseCharset,
+        static c => c.Charset is { HasBom: false, DeclaredCharset: null } && c.Meta.MetaCharset is null
+            ? [new(Inv($"No BOM, no charset= in Content-Type and no <meta charset>; the page was decoded as {c.Charset.EncodingUsed} by guessing"), null)]
+            : [],
+        RuleNeeds.Charset);
+
+    public static readonly Rule CharsetLate = Rule.Define(
+        "charset-late", Severity.Warning, [Platform.All],
+        "<meta charset> is not within the first 1024 bytes",
+        "Move <meta charset=\"utf-8\"> to the very start of <head>, before <title> and scripts.",
+        RuleSources.LighthouseCharset,
+        static c => c.Charset is { HeaderCharset: null, HasBom: false, DeclaredInFirst1024Bytes: false } && (c.Charset.MetaCharset ?? c.Meta.MetaCharset) is { } label
+            ? [new(Inv($"The page declares charset \"{label}\" after the first {T.CharsetPrescanBytes} bytes; browsers may have to re-decode it"), label)]
+            : [],
+        RuleNeeds.Charset);
+
+    public static readonly Rule CharsetMismatch = Rule.Define(
+        "charset-mismatch", Severity.Warning, [Platform.All],
+        "The declared charset does not match the bytes",
+        "Declare the encoding the file really uses (almost always utf-8).",
+        RuleSources.LighthouseCharset,
+        static c => LyingLabel(c) is { } label
+            ? [new(Inv($"The page declares \"{label}\" but its bytes are valid UTF-8; crawlers that trust the label show mojibake"), label)]
+            : [],
+        RuleNeeds.Charset);
+
+    public static readonly Rule CharsetUnknown = Rule.Define(
+        "charset-unknown", Severity.Warning, [Platform.All],
+        "The declared charset is not a known encoding",
+        "Declare a valid IANA charset: utf-8.",
+        RuleSources.LighthouseCharset,
+        static c => c.Charset is { DeclaredLabelUnknown: true } cs
+            ? [new(Inv($"The page declares charset \"{cs.DeclaredCharset}\", which no browser knows; the encoding was guessed"), cs.DeclaredCharset)]
+            : [],
+        RuleNeeds.Charset);
+
+    public static ImmutableArray<Rule> All { get; } =
+    [
+        HttpStatusError, NotHtml, Redirected, RedirectChainLong, NotHttps, LocalUrl, RobotsTxtBlocked, Truncated,
+        PastSlackWindow, PastFacebookWindow, CharsetMissing, CharsetLate, CharsetMismatch, CharsetUnknown,
+    ];
+
+    // The decoder's own verdict, or a label too far into the page for its prescan (taobao: byte 149 437) over bytes sniffed as UTF-8.
+    private static string? LyingLabel(RuleContext c)
+    {
+        if (c.Charset is not { } cs)
+        {
+            return null;
+        }
+
+        if (cs.DeclarationLied)
+        {
+            return cs.DeclaredCharset;
+        }
+
+        return cs is { DeclaredCharset: null, DeclaredIn: Fetching.CharsetSource.SniffedUtf8, HasNonAscii: true }
+            && c.Meta.MetaCharset is { } late
+            && Fetching.WebEncodings.NameForLabel(late) is { } name && name != Fetching.WebEncodings.Utf8
+                ? late
+                : null;
+    }
+
+    private static bool IsHtml(string contentType)
+    {
+        var media = contentType.Split(';')[0].Trim();
+        return media.Equals("text/html", StringComparison.OrdinalIgnoreCase) || media.Equals("application/xhtml+xml", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string CrawlerName(Platform platform) => platform switch
+    {
+        Platform.Facebook => "facebookexternalhit",
+        Platform.X => "Twitterbot",
+        Platform.LinkedIn => "LinkedInBot",
+        Platform.Slack => "Slackbot-LinkExpanding",
+        Platform.Discord => "Discordbot",
+        Platform.Google => "Googlebot",
+        Platform.WhatsApp => "WhatsApp",
+        Platform.IMessage => "Applebot",
+        _ => platform.ToString(),
+    };
+
+    private static IEnumerable<(string Tag, Uri? Url)> SharedUrls(PageMeta meta)
+    {
+        yield return ("og:url", meta.OpenGraph.Url?.Resolved);
+        foreach (var image in meta.OpenGraph.Images)
+        {
+            yield return ("og:image", image.Url?.Resolved ?? image.SecureUrl?.Resolved);
+        }
+
+        yield return ("twitter:image", meta.Twitter.Image?.Resolved);
+        foreach (var canonical in meta.Canonicals)
+        {
+            yield return ("canonical", canonical.Href.Resolved);
+        }
+    }
+
+    // The tags a preview is built from; positions are character offsets, turned into bytes when the decoding is known.
+    private static IEnumerable<RuleHit> PastWindow(RuleContext c, long windowBytes, string why)
+    {
+        if (!c.Meta.HasPositions)
+        {
+            yield break;
+        }
+
+        var late = new List<(string Tag, long Offset)>();
+        foreach (var tag in c.Meta.Tags)
+        {
+            var key = tag.Property ?? tag.Name;
+            if (tag.Position is { } position && key is not null
+                && (key.StartsWith("og:", StringComparison.OrdinalIgnoreCase) || key.StartsWith("twitter:", StringComparison.OrdinalIgnoreCase) || key.Equals("description", StringComparison.OrdinalIgnoreCase)))
+            {
+                late.Add((key, c.ByteOffset(position)));
+            }
+        }
+
+        if (c.Meta.Titles.FirstOrDefault(t => !t.InSvg) is { Position: { } titlePosition })
+        {
+            late.Add(("title", c.ByteOffset(titlePosition)));
+        }
+
+        var past = late.Where(t => t.Offset >= windowBytes).ToList();
+        if (past.Count == 0)
+        {
+            yield break;
+        }
+
+        var names = past.Select(p => p.Tag).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        yield return new RuleHit(
+            Inv($"{string.Join(", ", names)} start at byte {past.Min(p => p.Offset)} or later; {why}"),
+            string.Join(", ", names));
+    }
+}
