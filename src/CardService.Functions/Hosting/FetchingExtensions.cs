@@ -1,9 +1,13 @@
 using CardService.Core.Fetching;
+using CardService.Core.Inspection;
 using Microsoft.Extensions.Options;
 
 namespace CardService.Functions.Hosting;
 
-/// <summary>Registers the one safe fetcher every page, probe, logo and background fetch goes through; its options are validated at start.</summary>
+/// <summary>
+/// Registers the one safe fetcher every page, probe, logo and background fetch goes through (its options validated at
+/// start), and the loader that reads fetched pages.
+/// </summary>
 public static class FetchingExtensions
 {
     public static IServiceCollection AddPageFetching(this IServiceCollection services, IConfiguration configuration)
@@ -12,6 +16,7 @@ public static class FetchingExtensions
         services.AddOptions<FetchOptions>().Bind(configuration.GetSection(FetchOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<FetchOptions>, FetchOptionsValid>();
         services.AddSingleton(sp => new PageFetcher(sp.GetRequiredService<IOptions<FetchOptions>>().Value, sp.GetService<TimeProvider>()));
+        services.AddSingleton<PageLoader>();
         return services;
     }
 
