@@ -1,10 +1,12 @@
 using BenchmarkDotNet.Running;
 using CardService.Benchmarks;
+using CardService.Benchmarks.Compare;
 
-// `cards …` and `meta …` print one JSON line each, like the peer scripts; anything else goes to BenchmarkDotNet.
+// `cards …` prints one JSON line, `compare` a Markdown table against the peers, like the peer scripts; anything else goes to BenchmarkDotNet.
 return args.FirstOrDefault() switch
 {
     "cards" => CardBenchmark.Run(args[1..]),
+    "compare" => await PeerComparison.RunAsync(args[1..]),
     _ => RunBenchmarkDotNet(args),
 };
 

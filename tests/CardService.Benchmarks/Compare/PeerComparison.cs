@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace CardService.Benchmarks.Compare;
+
+/// <summary>
+/// <c>compare [--rounds=3] [--peers=DIR] [--cold-exe=PATH]</c>: runs our benchmarks and the peers' scripts in the same
+/// session, alternating them round by round so machine load falls on both, and prints a Markdown table of medians and
+/// ratios. Each measurement is its own process, so peak RSS is per job. These machines drift: only the ratios carry.
+/// </summary>
+internal static class PeerComparison
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var rounds = Option(args, "rounds", "3", int.Parse);
+        var peers = Option(args, "peers", Environment.GetEnvironmentVariable("PEERS_DIR") ?? Path.Combine(Path.GetTempPath(), "cardservice-peers"), s => s);
+        var self = Environment.ProcessPath ?? throw new InvalidOperationException("Cannot tell where this benchmark runs from.");
+        var coldExe = Option(args, "cold-exe", self, s => s);
+        var scripts = FindSharedPeers();
+        if (!Directory.Exists(Path.Combine(peers, "node_modules")))
+        {
+            Console.Error.WriteLine($"error: the peers are not installed in {peers}; run {Path.Combine(scripts, "install.sh")} (PEERS_DIR={peers}) first.");
+            return 2;
+        }
+
+        var jobs = new Job[]
+        {
+            new("cardservice", "throughput", self, ["cards", "300", "--warmup=20"]),
+            new("cardservice (warm)", "throughput", self, ["cards", "300", "--warmup=300"]),
+            new("@vercel/og", "throughput", "node", [Path.Combine(scripts, "peer-card.mjs"), "300", "--engine=vercel-og", "--font=dejavu", "--yield", $"--peers={peers}"]),
+            new("satori + resvg-js", "throughput", "node", [Path.Combine(scripts, "peer-card.mjs"), "300", "--engine=satori", "--font=dejavu", "--yield", $"--peers={peers}"]),
+            new("cardservice", "cold", coldExe, ["cards", "--cold"]),
+            new("@vercel/og", "cold", "node", [Path.Combine(scripts, "peer-card.mjs"), "--cold", "--engine=vercel-og", "--font=dejavu", $"--peers={peers}"]),
+            new("satori + resvg-js", "cold", "node", [Path.Combine(scripts, "peer-card.mjs"), "--cold", "--engine=satori", "--font=dejavu", $"--peers={peers}"]),
+        };
+
+        var results = jobs.ToDictionary(j => j, _ => new List<JsonElement>());
+        for (var round = 1; round <= rounds; round++)
+        {
+            foreach (var job in jobs)
+            {
+                Console.Error.WriteLine($"round {round}/{rounds}: {job.Engine} {job.Kind}");
+                results[job].Add(await RunJobAsync(job));
+            }
+        }
+
+        Console.WriteLine(Table(results, rounds));
+        return 0;
+    }
+
+    private static string Table(Dictionary<Job, List<JsonElement>> results, int rounds)
+    {
+        double Median(Job job, string field) =>
+            results[job].Select(r => r.TryGetProperty(field, out var v) ? v.GetDouble() : double.NaN).Order().ElementAt(results[job].Count / 2);
+
+        var vercel = results.Keys.First(j => j is { Engine: "@vercel/og", Kind: "throughput" });
+        var vercelCold = results.Keys.First(j => j is { Engine: "@vercel/og", Kind: "cold" });
+        var md = new StringBuilder();
+        var c = CultureInfo.InvariantCulture;
+        md.AppendLine(c, $"Medians of {rounds} rounds, one process per measurement, alternating engines.").AppendLine();
+        md.AppendLine("| engine | cards/s (1 thread) | × @vercel/og | mean PNG bytes | × @vercel/og | peak RSS MB | × @vercel/og |");
+        md.AppendLine("|---|---|---|---|---|---|---|");
+        foreach (var job in results.Keys.Where(j => j.Kind == "throughput"))
+        {
+            md.AppendLine(c, $"| {job.Engine} | {Median(job, "cards_per_s"):F1} | {Median(job, "cards_per_s") / Median(vercel, "cards_per_s"):F2} | {Median(job, "mean_png_bytes"):F0} | {Median(job, "mean_png_bytes") / Median(vercel, "mean_png_bytes"):F2} | {Median(job, "max_rss_mb"):F1} | {Median(job, "max_rss_mb") / Median(vercel, "max_rss_mb"):F2} |");
+        }
+
+        md.AppendLine().AppendLine("| engine | first card from a fresh process, ms | × @vercel/og | peak RSS MB |");
+        md.AppendLine("|---|---|---|---|");
+        foreach (var job in results.Keys.Where(j => j.Kind == "cold"))
+        {
+            md.AppendLine(c, $"| {job.Engine} | {Median(job, "first_card_ms"):F0} | {Median(job, "first_card_ms") / Median(vercelCold, "first_card_ms"):F2} | {Median(job, "max_rss_mb"):F1} |");
+        }
+
+        return md.ToString();
+    }
+
+    private static async Task<JsonElement> RunJobAsync(Job job)
+    {
+        var start = new ProcessStartInfo(job.Executable) { RedirectStandardOutput = true, RedirectStandardError = true };
+        job.Arguments.ForEach(start.ArgumentList.Add);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {job.Executable}.");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var line = (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault(l => l.StartsWith('{'));
+        if (process.ExitCode != 0 || line is null)
+        {
+            throw new InvalidOperationException($"{job.Engine} {job.Kind} failed (exit {process.ExitCode}): {await stderr}");
+        }
+
+        return JsonDocument.Parse(line).RootElement.Clone();
+    }
+
+    /// <summary><c>../shared/peers</c> beside the repository (walking up from the binary to <c>CardService.sln</c>).</summary>
+    private static string FindSharedPeers()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CardService.sln")))
+            {
+                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "peers"));
+            }
+        }
+
+        throw new DirectoryNotFoundException($"No CardService.sln above {AppContext.BaseDirectory}: run the benchmark from the repository.");
+    }
+
+    private static T Option<T>(string[] args, string name, string fallback, Func<string, T> parse) =>
+        parse(args.FirstOrDefault(a => a.StartsWith($"--{name}=", StringComparison.Ordinal))?[(name.Length + 3)..] ?? fallback);
+
+    private sealed record Job(string Engine, string Kind, string Executable, List<string> Arguments);
+}
