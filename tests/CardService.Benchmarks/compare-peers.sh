@@ -12,4 +12,4 @@ trap 'rm -rf "$out"' EXIT
 [[ -d "$peers/node_modules/@vercel/og" ]] || PEERS_DIR="$peers" "$repo/../shared/peers/install.sh" >&2
 dotnet publish "$repo/tests/CardService.Benchmarks" -c Release -r linux-x64 --self-contained false \
   -p:PublishReadyToRun=true -o "$out" -nologo -clp:ErrorsOnly >&2
-"$out/CardService.Benchmarks" compare --peers="$peers" "$@"
+cd "$repo" && "$out/CardService.Benchmarks" compare --peers="$peers" "$@"

@@ -94,18 +94,21 @@ internal static class PeerComparison
         return JsonDocument.Parse(line).RootElement.Clone();
     }
 
-    /// <summary><c>../shared/peers</c> beside the repository (walking up from the binary to <c>CardService.sln</c>).</summary>
+    /// <summary><c>../shared/peers</c> beside the repository: walking up to <c>CardService.sln</c> from the binary, else from the working directory.</summary>
     private static string FindSharedPeers()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
         {
-            if (File.Exists(Path.Combine(dir.FullName, "CardService.sln")))
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "peers"));
+                if (File.Exists(Path.Combine(dir.FullName, "CardService.sln")))
+                {
+                    return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "peers"));
+                }
             }
         }
 
-        throw new DirectoryNotFoundException($"No CardService.sln above {AppContext.BaseDirectory}: run the benchmark from the repository.");
+        throw new DirectoryNotFoundException($"No CardService.sln above {AppContext.BaseDirectory} or {Environment.CurrentDirectory}: run from the repository.");
     }
 
     private static T Option<T>(string[] args, string name, string fallback, Func<string, T> parse) =>
