@@ -19,5 +19,5 @@ public sealed record ReadOptions
     public bool HeadOnly { get; init; }
 
     /// <summary>How many <c>&lt;img src&gt;</c> to keep in <see cref="PageMeta.BodyImages"/>.</summary>
-    public int MaxBodyImages { get; init; } = 5;
+    public int MaxBodyImages { get; init; } = 10;
 }
