@@ -15,9 +15,9 @@ public static class CharsetDecoder
     /// <summary>How many bytes the WHATWG prescan looks at (Lighthouse wants the declaration inside them).</summary>
     public const int PrescanBytes = 1024;
 
-    // A declaration after the first 1024 bytes still switches encodings in browsers (the parser re-decodes), so look further
-    // when the first 1024 bytes say nothing; DeclaredInFirst1024Bytes tells rules which case it was.
-    private const int ExtendedPrescanBytes = 64 * 1024;
+    // A declaration after the first 1024 bytes still switches encodings in browsers (the tree builder re-decodes), so look
+    // through the whole body when the first 1024 bytes say nothing (ogs-taobao declares gbk at byte 149,437);
+    // DeclaredInFirst1024Bytes tells rules which case it was.
 
     static CharsetDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
@@ -56,7 +56,8 @@ public static class CharsetDecoder
         else if (declaredName is not null)
         {
             source = headerLabel is not null && WebEncodings.NameForLabel(headerLabel) is not null ? CharsetSource.ContentType : CharsetSource.Meta;
-            name = declaredName;
+            // A meta tag that could be read as ASCII cannot really be UTF-16: WHATWG reads it as UTF-8.
+            name = source == CharsetSource.Meta && declaredName is WebEncodings.Utf16Le or WebEncodings.Utf16Be ? WebEncodings.Utf8 : declaredName;
             if (name != WebEncodings.Utf8 && isUtf8 && hasNonAscii)
             {
                 // Legacy multi-byte text is almost never valid UTF-8 by chance; a lying label is far more likely.
@@ -123,7 +124,7 @@ public static class CharsetDecoder
             return (first, true);
         }
 
-        var later = body.Length > PrescanBytes ? MetaPrescan.Find(body[..Math.Min(body.Length, ExtendedPrescanBytes)]) : null;
+        var later = body.Length > PrescanBytes ? MetaPrescan.Find(body) : null;
         return (later, false);
     }
 
