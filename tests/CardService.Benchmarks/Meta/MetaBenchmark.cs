@@ -9,7 +9,7 @@ namespace CardService.Benchmarks.Meta;
 
 /// <summary>
 /// Pages/s of decode + read over the corpus pages on one thread, printed as one JSON line like the peers' scripts.
-/// <c>meta [DIR] [--rounds=N] [--warmup=W] [--head-only] [--no-positions] [--whole-document]</c>.
+/// <c>meta [DIR] [--rounds=N] [--warmup=W] [--head-only] [--no-positions] [--whole-document] [--async]</c>.
 /// </summary>
 public static class MetaBenchmark
 {
@@ -36,16 +36,17 @@ public static class MetaBenchmark
             return 1;
         }
 
+        var useAsync = args.Contains("--async");
         for (var r = 0; r < warmup; r++)
         {
-            ReadAll(pages, options);
+            _ = useAsync ? await ReadAllAsync(pages, options) : ReadAll(pages, options);
         }
 
         var stopwatch = Stopwatch.StartNew();
         var titles = 0;
         for (var r = 0; r < rounds; r++)
         {
-            var found = ReadAll(pages, options);
+            var found = useAsync ? await ReadAllAsync(pages, options) : ReadAll(pages, options);
             titles = r == 0 ? found : titles;
         }
 
@@ -65,6 +66,7 @@ public static class MetaBenchmark
             ["head_only"] = options.HeadOnly,
             ["positions"] = options.RecordPositions,
             ["whole_document"] = options.ParseWholeDocument,
+            ["async"] = useAsync,
             ["parses"] = parses,
             ["pages_per_s"] = Math.Round(parses / seconds, 1),
             ["total_s"] = Math.Round(seconds, 3),
@@ -83,6 +85,18 @@ public static class MetaBenchmark
         foreach (var (bytes, url) in pages)
         {
             var meta = MetaReader.Read(CharsetDecoder.Decode(bytes, null), url, options);
+            titles += meta.Best.Title is null ? 0 : 1;
+        }
+
+        return titles;
+    }
+
+    private static async Task<int> ReadAllAsync(List<(byte[] Bytes, Uri Url)> pages, ReadOptions options)
+    {
+        var titles = 0;
+        foreach (var (bytes, url) in pages)
+        {
+            var meta = await MetaReader.ReadAsync(CharsetDecoder.Decode(bytes, null).Text, url, options);
             titles += meta.Best.Title is null ? 0 : 1;
         }
 
