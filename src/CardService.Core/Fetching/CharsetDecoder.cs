@@ -124,7 +124,7 @@ public static class CharsetDecoder
             return (first, true);
         }
 
-        var later = body.Length > PrescanBytes ? MetaPrescan.Find(body) : null;
+        var later = body.Length > PrescanBytes ? MetaPrescan.FindLate(body) : null;
         return (later, false);
     }
 
@@ -292,6 +292,76 @@ internal static class MetaPrescan
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A cheaper search of a whole body for a late declaration: only comments and script contents are skipped
+    /// (other tags' attributes are not parsed), so it allocates only for meta tags.
+    /// </summary>
+    public static string? FindLate(ReadOnlySpan<byte> bytes)
+    {
+        var i = 0;
+        while (i < bytes.Length)
+        {
+            var next = bytes[i..].IndexOf((byte)'<');
+            if (next < 0)
+            {
+                return null;
+            }
+
+            i += next;
+            var rest = bytes[i..];
+            if (rest.StartsWith("<!--"u8))
+            {
+                var end = rest[4..].IndexOf("-->"u8);
+                if (end < 0)
+                {
+                    return null;
+                }
+
+                i += 4 + end + 3;
+            }
+            else if (rest.Length > 7 && StartsWithIgnoreCase(rest[1..], "script"u8) && (IsSpace(rest[7]) || rest[7] == (byte)'>'))
+            {
+                i = SkipScript(bytes, i + 7);
+            }
+            else if (rest.Length > 5 && StartsWithIgnoreCase(rest[1..], "meta"u8) && IsSpaceOrSlash(rest[5]))
+            {
+                var (label, after) = ReadMeta(bytes, i + 5);
+                if (label is not null)
+                {
+                    return label;
+                }
+
+                i = after;
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        return null;
+    }
+
+    private static int SkipScript(ReadOnlySpan<byte> bytes, int i)
+    {
+        while (i < bytes.Length)
+        {
+            var close = bytes[i..].IndexOf("</"u8);
+            if (close < 0)
+            {
+                return bytes.Length;
+            }
+
+            i += close + 2;
+            if (StartsWithIgnoreCase(bytes[i..], "script"u8))
+            {
+                return i;
+            }
+        }
+
+        return bytes.Length;
     }
 
     private static (string? Label, int Next) ReadMeta(ReadOnlySpan<byte> bytes, int position)

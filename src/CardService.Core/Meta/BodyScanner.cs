@@ -50,7 +50,9 @@ internal static class BodyScanner
 
             var tagStart = i;
             var (name, nameEnd) = ReadName(text, i + 1);
-            var (attributes, selfClosing, tagEnd) = ReadAttributes(text, nameEnd);
+            // Only the tags read below need their attributes; the rest (most of a page) are skipped without allocating.
+            var collect = name is "meta" or "link" or "base" or "img" or "script";
+            var (attributes, selfClosing, tagEnd) = ReadAttributes(text, nameEnd, collect);
             i = tagEnd;
             var seen = tagStart <= seenUpTo;
             int? position = collector.RecordPositions ? tagStart : null;
@@ -106,8 +108,13 @@ internal static class BodyScanner
         }
     }
 
+    private static readonly Dictionary<string, string> NoAttributes = [];
+
     private static string? Get(Dictionary<string, string> attributes, string name) =>
         attributes.TryGetValue(name, out var value) ? value : null;
+
+    // The tag names the scan acts on; any other name comes back as "" so no string is made per tag.
+    private static readonly string[] KnownNames = ["script", "style", "textarea", "xmp", "noembed", "noframes", "iframe", "title", "svg", "plaintext", "meta", "link", "base", "img"];
 
     private static (string Name, int End) ReadName(string text, int i)
     {
@@ -117,7 +124,16 @@ internal static class BodyScanner
             i++;
         }
 
-        return (text[start..i].ToLowerInvariant(), i);
+        var name = text.AsSpan(start, i - start);
+        foreach (var known in KnownNames)
+        {
+            if (name.Equals(known, StringComparison.OrdinalIgnoreCase))
+            {
+                return (known, i);
+            }
+        }
+
+        return (string.Empty, i);
     }
 
     // Content up to the closing tag (case-insensitive); the index after that tag's '>'.
@@ -134,9 +150,9 @@ internal static class BodyScanner
     }
 
     // HTML's attribute syntax: name, optional "=" and a quoted or unquoted value; the first of duplicates wins.
-    private static (Dictionary<string, string> Attributes, bool SelfClosing, int End) ReadAttributes(string text, int i)
+    private static (Dictionary<string, string> Attributes, bool SelfClosing, int End) ReadAttributes(string text, int i, bool collect)
     {
-        var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var attributes = collect ? new Dictionary<string, string>(StringComparer.Ordinal) : NoAttributes;
         var selfClosing = false;
         while (i < text.Length)
         {
@@ -166,13 +182,13 @@ internal static class BodyScanner
                 i++;
             }
 
-            var name = text[nameStart..i].ToLowerInvariant();
+            var nameEnd = i;
             while (i < text.Length && char.IsWhiteSpace(text[i]))
             {
                 i++;
             }
 
-            var value = string.Empty;
+            var (valueStart, valueEnd) = (i, i);
             if (i < text.Length && text[i] == '=')
             {
                 i++;
@@ -186,24 +202,25 @@ internal static class BodyScanner
                     var quote = text[i];
                     var close = text.IndexOf(quote, i + 1);
                     close = close < 0 ? text.Length : close;
-                    value = text[(i + 1)..close];
+                    (valueStart, valueEnd) = (i + 1, close);
                     i = Math.Min(text.Length, close + 1);
                 }
                 else
                 {
-                    var valueStart = i;
+                    valueStart = i;
                     while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] != '>')
                     {
                         i++;
                     }
 
-                    value = text[valueStart..i];
+                    valueEnd = i;
                 }
             }
 
-            if (name.Length > 0)
+            if (collect && nameEnd > nameStart)
             {
-                attributes.TryAdd(name, value.Contains('&', StringComparison.Ordinal) ? WebUtility.HtmlDecode(value) : value);
+                var value = text[valueStart..valueEnd];
+                attributes.TryAdd(text[nameStart..nameEnd].ToLowerInvariant(), value.Contains('&', StringComparison.Ordinal) ? WebUtility.HtmlDecode(value) : value);
             }
         }
 
