@@ -1,12 +1,16 @@
 using BenchmarkDotNet.Running;
 using CardService.Benchmarks;
 using CardService.Benchmarks.Compare;
+using CardService.Benchmarks.Meta;
 
-// `cards …` prints one JSON line, `compare` a Markdown table against the peers, like the peer scripts; anything else goes to BenchmarkDotNet.
+// `cards …` and `meta …` print one JSON line each, like the peer scripts; `compare` runs ours and the peers side by
+// side and prints Markdown; `accuracy` writes the corpus agreement table. Anything else goes to BenchmarkDotNet.
 return args.FirstOrDefault() switch
 {
     "cards" => CardBenchmark.Run(args[1..]),
+    "meta" => await MetaBenchmark.RunAsync(args[1..]),
     "compare" => await PeerComparison.RunAsync(args[1..]),
+    "accuracy" => await AccuracyReport.RunAsync(args[1..]),
     _ => RunBenchmarkDotNet(args),
 };
 

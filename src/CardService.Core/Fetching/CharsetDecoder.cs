@@ -15,9 +15,9 @@ public static class CharsetDecoder
     /// <summary>How many bytes the WHATWG prescan looks at (Lighthouse wants the declaration inside them).</summary>
     public const int PrescanBytes = 1024;
 
-    // A declaration after the first 1024 bytes still switches encodings in browsers (the parser re-decodes), so look further
-    // when the first 1024 bytes say nothing; DeclaredInFirst1024Bytes tells rules which case it was.
-    private const int ExtendedPrescanBytes = 64 * 1024;
+    // A declaration after the first 1024 bytes still switches encodings in browsers (the tree builder re-decodes), so look
+    // through the whole body when the first 1024 bytes say nothing (ogs-taobao declares gbk at byte 149,437);
+    // DeclaredInFirst1024Bytes tells rules which case it was.
 
     static CharsetDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
@@ -56,7 +56,8 @@ public static class CharsetDecoder
         else if (declaredName is not null)
         {
             source = headerLabel is not null && WebEncodings.NameForLabel(headerLabel) is not null ? CharsetSource.ContentType : CharsetSource.Meta;
-            name = declaredName;
+            // A meta tag that could be read as ASCII cannot really be UTF-16: WHATWG reads it as UTF-8.
+            name = source == CharsetSource.Meta && declaredName is WebEncodings.Utf16Le or WebEncodings.Utf16Be ? WebEncodings.Utf8 : declaredName;
             if (name != WebEncodings.Utf8 && isUtf8 && hasNonAscii)
             {
                 // Legacy multi-byte text is almost never valid UTF-8 by chance; a lying label is far more likely.
@@ -123,7 +124,7 @@ public static class CharsetDecoder
             return (first, true);
         }
 
-        var later = body.Length > PrescanBytes ? MetaPrescan.Find(body[..Math.Min(body.Length, ExtendedPrescanBytes)]) : null;
+        var later = body.Length > PrescanBytes ? MetaPrescan.FindLate(body) : null;
         return (later, false);
     }
 
@@ -291,6 +292,76 @@ internal static class MetaPrescan
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A cheaper search of a whole body for a late declaration: only comments and script contents are skipped
+    /// (other tags' attributes are not parsed), so it allocates only for meta tags.
+    /// </summary>
+    public static string? FindLate(ReadOnlySpan<byte> bytes)
+    {
+        var i = 0;
+        while (i < bytes.Length)
+        {
+            var next = bytes[i..].IndexOf((byte)'<');
+            if (next < 0)
+            {
+                return null;
+            }
+
+            i += next;
+            var rest = bytes[i..];
+            if (rest.StartsWith("<!--"u8))
+            {
+                var end = rest[4..].IndexOf("-->"u8);
+                if (end < 0)
+                {
+                    return null;
+                }
+
+                i += 4 + end + 3;
+            }
+            else if (rest.Length > 7 && StartsWithIgnoreCase(rest[1..], "script"u8) && (IsSpace(rest[7]) || rest[7] == (byte)'>'))
+            {
+                i = SkipScript(bytes, i + 7);
+            }
+            else if (rest.Length > 5 && StartsWithIgnoreCase(rest[1..], "meta"u8) && IsSpaceOrSlash(rest[5]))
+            {
+                var (label, after) = ReadMeta(bytes, i + 5);
+                if (label is not null)
+                {
+                    return label;
+                }
+
+                i = after;
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        return null;
+    }
+
+    private static int SkipScript(ReadOnlySpan<byte> bytes, int i)
+    {
+        while (i < bytes.Length)
+        {
+            var close = bytes[i..].IndexOf("</"u8);
+            if (close < 0)
+            {
+                return bytes.Length;
+            }
+
+            i += close + 2;
+            if (StartsWithIgnoreCase(bytes[i..], "script"u8))
+            {
+                return i;
+            }
+        }
+
+        return bytes.Length;
     }
 
     private static (string? Label, int Next) ReadMeta(ReadOnlySpan<byte> bytes, int position)

@@ -28,7 +28,9 @@ internal static class BestValuesBuilder
             Image = Pick(
                 (og.Images.Select(i => i.Url?.Resolved ?? i.SecureUrl?.Resolved).FirstOrDefault(u => u is not null)?.AbsoluteUri, MetaNames.OgImage),
                 (tw.Image?.Resolved?.AbsoluteUri, MetaNames.TwitterImage),
-                (items.SelectMany(i => i.Images).Select(u => Resolve(meta, u)).FirstOrDefault(u => u is not null), Sources.JsonLdImage)),
+                (items.SelectMany(i => i.Images).Select(u => Resolve(meta, u)).FirstOrDefault(u => u is not null), Sources.JsonLdImage),
+                // Both peers fall back to the page's first image; it is often a logo, so it comes last.
+                (meta.BodyImages.Select(i => i.Resolved?.AbsoluteUri).FirstOrDefault(u => u is not null), Sources.Img)),
             Url = Pick(
                 (og.Url?.Resolved?.AbsoluteUri, MetaNames.OgUrl),
                 (meta.Canonicals.FirstOrDefault(c => c.InHead && c.Href.Resolved is not null)?.Href.Resolved!.AbsoluteUri, LinkRels.Canonical),
@@ -37,6 +39,7 @@ internal static class BestValuesBuilder
                 (og.SiteName, MetaNames.OgSiteName),
                 (items.Select(i => i.PublisherName).FirstOrDefault(n => n is not null), Sources.JsonLdPublisher),
                 (site?.Name, Sources.JsonLdSiteName),
+                (meta.Tags.FirstOrDefault(t => t.Name == MetaNames.Publisher && !string.IsNullOrWhiteSpace(t.Content))?.Content, MetaNames.Publisher),
                 (meta.ApplicationName, MetaNames.ApplicationName)),
             Author = Pick(
                 (meta.Authors.FirstOrDefault(), MetaNames.Author),
@@ -111,4 +114,5 @@ public static class Sources
     public const string JsonLdArticleSection = "json-ld:articleSection";
     public const string JsonLdKeywords = "json-ld:keywords";
     public const string ThemeColor = "theme-color";
+    public const string Img = "img";
 }

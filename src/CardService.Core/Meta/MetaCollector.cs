@@ -10,11 +10,14 @@ internal sealed class MetaCollector(Uri pageUrl, ReadOptions options)
     private const string SvgNamespace = "http://www.w3.org/2000/svg";
 
     private readonly List<TitleElement> _titles = [];
-    private readonly List<(MetaTag Tag, IElement Element)> _metas = [];
-    private readonly List<(IElement Element, bool InHead)> _links = [];
+    private readonly List<MetaTag> _metas = [];
+    private readonly List<(RawTag Tag, bool InHead)> _links = [];
     private readonly List<(string Text, int? Position, bool InHead)> _scripts = [];
     private readonly List<string> _images = [];
     private string? _baseHref;
+
+    /// <summary>The largest element offset seen in the DOM walk; the body scan starts after it.</summary>
+    public int LastPosition { get; private set; } = -1;
 
     public void Walk(IElement? element, bool inHead, bool inSvg)
     {
@@ -28,37 +31,41 @@ internal sealed class MetaCollector(Uri pageUrl, ReadOptions options)
     {
         var name = element.LocalName;
         var svg = inSvg || element.NamespaceUri == SvgNamespace;
+        var raw = element.SourceReference is { } reference ? reference.Position.Position - 1 : (int?)null;
+        if (raw > LastPosition)
+        {
+            LastPosition = raw.Value;
+        }
+
+        // The body scan needs source references even when the caller does not want positions exposed.
+        var position = options.RecordPositions ? raw : null;
+
         switch (name)
         {
             case "head":
                 Walk(element, inHead: true, svg);
                 return;
             case "title":
-                _titles.Add(new TitleElement(MetaText.Collapse(element.TextContent) ?? string.Empty, inHead, svg, PositionOf(element)));
+                AddTitle(element.TextContent, inHead, svg, position);
                 return;
             case "meta" when !svg:
-                AddMeta(element, inHead);
+                AddMeta(RawTag.From(element, position), inHead);
                 return;
             case "link" when !svg:
-                _links.Add((element, inHead));
+                AddLink(RawTag.From(element, position), inHead);
                 return;
             case "base" when !svg:
-                _baseHref ??= MetaText.NullIfEmpty(element.GetAttribute("href")?.Trim());
+                SetBase(element.GetAttribute("href"));
                 return;
             case "script":
-                if (string.Equals(element.GetAttribute("type")?.Trim(), LinkRels.JsonLdType, StringComparison.OrdinalIgnoreCase))
+                if (IsJsonLd(element.GetAttribute("type")))
                 {
-                    _scripts.Add((element.TextContent, PositionOf(element), inHead));
+                    AddJsonLd(element.TextContent, position, inHead);
                 }
 
                 return;
             case "img" when !svg:
-                if (_images.Count < options.MaxBodyImages && MetaText.NullIfEmpty(element.GetAttribute("src")?.Trim()) is { } src
-                    && !src.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
-                {
-                    _images.Add(src);
-                }
-
+                AddImage(element.GetAttribute("src"));
                 break;
             default:
                 break;
@@ -67,7 +74,27 @@ internal sealed class MetaCollector(Uri pageUrl, ReadOptions options)
         Walk(element, inHead, svg);
     }
 
-    private void AddMeta(IElement element, bool inHead)
+    public static bool IsJsonLd(string? type) => string.Equals(type?.Trim(), LinkRels.JsonLdType, StringComparison.OrdinalIgnoreCase);
+
+    public void AddTitle(string text, bool inHead, bool inSvg, int? position) =>
+        _titles.Add(new TitleElement(MetaText.Collapse(text) ?? string.Empty, inHead, inSvg, position));
+
+    public void AddLink(RawTag tag, bool inHead) => _links.Add((tag, inHead));
+
+    public void SetBase(string? href) => _baseHref ??= MetaText.NullIfEmpty(href?.Trim());
+
+    public void AddJsonLd(string text, int? position, bool inHead) => _scripts.Add((text, position, inHead));
+
+    public void AddImage(string? source)
+    {
+        if (_images.Count < options.MaxBodyImages && MetaText.NullIfEmpty(source?.Trim()) is { } src
+            && !src.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+        {
+            _images.Add(src);
+        }
+    }
+
+    public void AddMeta(RawTag element, bool inHead)
     {
         var content = element.GetAttribute("content");
         var fromValue = false;
@@ -77,7 +104,7 @@ internal sealed class MetaCollector(Uri pageUrl, ReadOptions options)
             (content, fromValue) = (value, true);
         }
 
-        var tag = new MetaTag(Key(element.GetAttribute("name")), Key(element.GetAttribute("property")), MetaText.Collapse(content), PositionOf(element))
+        var tag = new MetaTag(Key(element.GetAttribute("name")), Key(element.GetAttribute("property")), MetaText.Collapse(content), element.Position)
         {
             HttpEquiv = element.GetAttribute("http-equiv")?.Trim(),
             Charset = element.GetAttribute("charset")?.Trim(),
@@ -86,13 +113,13 @@ internal sealed class MetaCollector(Uri pageUrl, ReadOptions options)
             InHead = inHead,
             Index = _metas.Count,
         };
-        _metas.Add((tag, element));
+        _metas.Add(tag);
     }
 
     private static string? Key(string? value) => MetaText.NullIfEmpty(value?.Trim().ToLowerInvariant());
 
-    private int? PositionOf(IElement element) =>
-        options.RecordPositions && element.SourceReference is { } reference ? reference.Position.Position - 1 : null;
+    /// <summary>Whether positions are exposed on the records (<see cref="ReadOptions.RecordPositions"/>).</summary>
+    public bool RecordPositions => options.RecordPositions;
 
     public PageMeta ToPageMeta(string? lang, int length, DecodedHtml? decoded)
     {
@@ -101,7 +128,7 @@ internal sealed class MetaCollector(Uri pageUrl, ReadOptions options)
         var groups = new TagGrouper(resolver);
         var robots = ImmutableArray.CreateBuilder<RobotsTag>();
         string? metaCharset = null;
-        foreach (var (tag, _) in _metas)
+        foreach (var tag in _metas)
         {
             metaCharset ??= tag.Charset is { Length: > 0 } ? tag.Charset
                 : string.Equals(tag.HttpEquiv, "content-type", StringComparison.OrdinalIgnoreCase) ? CharsetDecoder.CharsetFromContentType(tag.Content)
@@ -114,7 +141,7 @@ internal sealed class MetaCollector(Uri pageUrl, ReadOptions options)
             groups.Add(tag);
         }
 
-        var links = _links.Select(l => ToLink(l.Element, l.InHead, resolver)).ToImmutableArray();
+        var links = _links.Select(l => ToLink(l.Tag, l.InHead, resolver)).ToImmutableArray();
         var icons = links.Where(IsIcon).ToImmutableArray();
         var title = _titles.FirstOrDefault(t => t is { InHead: true, InSvg: false }) ?? _titles.FirstOrDefault(t => !t.InSvg);
         var jsonLd = _scripts.Select((s, i) => JsonLdReader.Read(i, s.Text, s.Position, s.InHead)).ToImmutableArray();
@@ -148,15 +175,15 @@ internal sealed class MetaCollector(Uri pageUrl, ReadOptions options)
             Feeds = [.. links.Where(l => HasRel(l, LinkRels.Alternate) && l.Type is not null && LinkRels.FeedTypes.Contains(l.Type))],
             JsonLd = jsonLd,
             BodyImages = [.. _images.Select(resolver.Resolve)],
-            Tags = [.. _metas.Select(m => m.Tag)],
+            Tags = [.. _metas],
             Links = links,
             DocumentLength = length,
             HasPositions = options.RecordPositions,
         };
     }
 
-    private PageLink ToLink(IElement element, bool inHead, UrlResolver resolver) =>
-        new(MetaText.Collapse(element.GetAttribute("rel")?.ToLowerInvariant()) ?? string.Empty, resolver.Resolve(element.GetAttribute("href")?.Trim() ?? string.Empty), PositionOf(element))
+    private static PageLink ToLink(RawTag element, bool inHead, UrlResolver resolver) =>
+        new(MetaText.Collapse(element.GetAttribute("rel")?.ToLowerInvariant()) ?? string.Empty, resolver.Resolve(element.GetAttribute("href")?.Trim() ?? string.Empty), element.Position)
         {
             Type = MetaText.NullIfEmpty(element.GetAttribute("type")?.Trim().ToLowerInvariant()),
             Hreflang = MetaText.NullIfEmpty(element.GetAttribute("hreflang")?.Trim()),
@@ -187,6 +214,26 @@ internal sealed class MetaCollector(Uri pageUrl, ReadOptions options)
 
     private static bool IsRobotsName(string name) =>
         name is MetaNames.Robots or "googlebot" or "googlebot-news" or "bingbot" or "slurp" or "yandex" or "msnbot" or "baiduspider" or "twitterbot";
+}
+
+/// <summary>A meta or link element's attributes, from the DOM or from the body scan.</summary>
+internal sealed class RawTag(Dictionary<string, string> attributes, int? position)
+{
+    public int? Position { get; } = position;
+
+    public string? GetAttribute(string name) => attributes.TryGetValue(name, out var value) ? value : null;
+
+    public static RawTag From(IElement element, int? position)
+    {
+        var attributes = new Dictionary<string, string>(element.Attributes.Length, StringComparer.Ordinal);
+        foreach (var attribute in element.Attributes)
+        {
+            // The first of duplicate attributes wins, as in HTML.
+            attributes.TryAdd(attribute.Name, attribute.Value);
+        }
+
+        return new RawTag(attributes, position);
+    }
 }
 
 /// <summary>Resolves attribute URLs against the base URL, keeping what was written.</summary>

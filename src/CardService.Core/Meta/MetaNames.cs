@@ -11,6 +11,7 @@ public static class MetaNames
     public const string Author = "author";
     public const string Keywords = "keywords";
     public const string Robots = "robots";
+    public const string Publisher = "publisher";
 
     public const string OgTitle = "og:title";
     public const string OgDescription = "og:description";

@@ -20,7 +20,7 @@ public class PageValidatorTests
     [Fact]
     public void Validate_PostedHtmlWithoutFacts_ListsFactRulesAsNotCheckedInsteadOfGuessing()
     {
-        var meta = Meta.MetaReader.Read(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Validation", "Fixtures", "good.html")), ValidationFixtures.PageUrl);
+        var meta = CardService.Core.Meta.MetaReader.Read(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Validation", "Fixtures", "good.html")), ValidationFixtures.PageUrl);
 
         var sut = PageValidator.Validate(meta, PageFacts.None);
 

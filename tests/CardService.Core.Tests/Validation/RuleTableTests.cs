@@ -3,7 +3,7 @@ using CardService.Core.Validation;
 namespace CardService.Core.Tests.Validation;
 
 /// <summary>
-/// Every rule against HTML fixtures read through the real <see cref="Meta.MetaReader"/>: one case where it fires and one where it
+/// Every rule against HTML fixtures read through the real <see cref="CardService.Core.Meta.MetaReader"/>: one case where it fires and one where it
 /// does not, at least. <see cref="Table_EveryCatalogRule_FiresAndPassesSomewhere"/> makes a new rule without cases fail the build.
 /// </summary>
 public class RuleTableTests

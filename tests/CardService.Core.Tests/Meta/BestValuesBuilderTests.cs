@@ -1,0 +1,82 @@
+using CardService.Core.Meta;
+
+namespace CardService.Core.Tests.Meta;
+
+public sealed class BestValuesBuilderTests
+{
+    private static BestValues Best(string head, string body = "") =>
+        MetaReader.Read($"<!doctype html><html lang=\"en\"><head>{head}</head><body>{body}</body></html>", Fixture.PageUrl).Best;
+
+    [Fact]
+    public void Build_AllSources_PrefersOpenGraph()
+    {
+        var sut = Best("""
+            <title>HTML</title><meta name="twitter:title" content="Twitter"><meta property="og:title" content="OG">
+            <meta property="og:site_name" content="Site"><meta property="og:locale" content="en_GB">
+            <meta property="article:section" content="Tech"><meta property="article:published_time" content="2024-01-02">
+            """);
+
+        Assert.Equal(new MetaValue("OG", MetaNames.OgTitle), sut.Title);
+        Assert.Equal(new MetaValue("Site", MetaNames.OgSiteName), sut.SiteName);
+        Assert.Equal(new MetaValue("en_GB", MetaNames.OgLocale), sut.Locale);
+        Assert.Equal(new MetaValue("Tech", MetaNames.ArticleSection), sut.Category);
+        Assert.Equal(new MetaValue("2024-01-02", MetaNames.ArticlePublishedTime), sut.PublishedDate);
+    }
+
+    [Fact]
+    public void Build_NoOg_FallsBackToTwitterThenHtml()
+    {
+        var sut = Best("<title>HTML</title><meta name=\"twitter:title\" content=\"Twitter\"><meta name=\"description\" content=\"Desc\">");
+
+        Assert.Equal(new MetaValue("Twitter", MetaNames.TwitterTitle), sut.Title);
+        Assert.Equal(new MetaValue("Desc", Sources.MetaDescription), sut.Description);
+        Assert.Equal(new MetaValue("en", Sources.HtmlLang), sut.Locale);
+        Assert.Equal(new MetaValue(Fixture.PageUrl.AbsoluteUri, Sources.PageUrl), sut.Url);
+    }
+
+    [Fact]
+    public void Build_OnlyJsonLd_UsesItsFields()
+    {
+        var sut = Best(Fixture.Html("json-ld").Split("<head>")[1].Split("</head>")[0]);
+
+        Assert.Equal(new MetaValue("Headline from JSON-LD", Sources.JsonLdHeadline), sut.Title);
+        Assert.Equal(new MetaValue("https://example.com/ld.png", Sources.JsonLdImage), sut.Image);
+        Assert.Equal(new MetaValue("Example Press", Sources.JsonLdPublisher), sut.SiteName);
+        Assert.Equal(new MetaValue("Ada", Sources.JsonLdAuthor), sut.Author);
+        Assert.Equal(new MetaValue("2024-05-01T10:00:00Z", Sources.JsonLdDatePublished), sut.PublishedDate);
+        Assert.Equal(new MetaValue("Engineering", Sources.JsonLdArticleSection), sut.Category);
+    }
+
+    [Fact]
+    public void Build_InvalidJsonLd_IsIgnored()
+    {
+        var sut = Best("<script type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":\"x\",}</script>");
+
+        Assert.Null(sut.Title);
+    }
+
+    [Fact]
+    public void Build_NoImageTags_FallsBackToTheFirstImg()
+    {
+        var sut = Best("<title>t</title>", "<img src=\"data:image/png;base64,AA==\"><img src=\"/hero.jpg\">");
+
+        Assert.Equal(new MetaValue("https://example.com/hero.jpg", Sources.Img), sut.Image);
+    }
+
+    [Fact]
+    public void Build_CanonicalWithoutOgUrl_UsesCanonical()
+    {
+        var sut = Best("<link rel=\"canonical\" href=\"/canonical\">");
+
+        Assert.Equal(new MetaValue("https://example.com/canonical", LinkRels.Canonical), sut.Url);
+    }
+
+    [Fact]
+    public void Build_AuthorAsProfileUrl_IsSkippedForANameAndKeywordsGiveTheCategory()
+    {
+        var sut = Best("<meta property=\"article:author\" content=\"https://facebook.com/ada\"><meta name=\"twitter:creator\" content=\"@ada\"><meta name=\"keywords\" content=\"dotnet, html\">");
+
+        Assert.Equal(new MetaValue("@ada", MetaNames.TwitterCreator), sut.Author);
+        Assert.Equal(new MetaValue("dotnet", MetaNames.Keywords), sut.Category);
+    }
+}
