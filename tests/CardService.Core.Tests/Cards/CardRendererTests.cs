@@ -242,4 +242,54 @@ public class CardRendererTests
         Assert.NotEqual(a, b);
         Assert.Matches("^\"[0-9a-f]{32}\"$", a);
     }
+
+    [Fact]
+    public void Render_EveryPostTitleInTheBlogCorpus_HasNoMissingGlyphAndNoEmptyLine()
+    {
+        var path = SourceTree.PostsTsv;
+        Assert.True(File.Exists(path), $"The blog corpus is missing: looked for '{path}' (../shared/corpus/jekyll-blog/posts.tsv beside the folder holding CardService.sln).");
+        var rows = File.ReadAllLines(path);
+        var header = rows[0].Split('\t');
+        var (title, category) = (Array.IndexOf(header, "title"), Array.IndexOf(header, "category"));
+        var posts = rows.Skip(1).Where(r => r.Length > 0).Select(r => r.Split('\t')).Select(c => (Title: c[title], Category: c[category])).ToList();
+        var sut = CreateSut();
+        var layout = new CardLayout(TestFonts.Registry);
+
+        var results = posts.Select(p =>
+        {
+            var spec = new CardSpecBuilder().WithTitle(p.Title).WithCategory(p.Category.Length == 0 ? null : p.Category).WithFooter("blog.example").Build();
+            return (Post: p, Card: sut.Render(spec), Title: layout.Compose(spec, false, 1).Title.Block);
+        }).ToList();
+
+        Assert.Equal(85, posts.Count);
+        Assert.All(results, r =>
+        {
+            Assert.True(r.Card.MissingCodePoints.IsEmpty, $"'{r.Post.Title}' misses {string.Join(", ", r.Card.MissingCodePoints.Select(c => $"U+{c:X4}"))}");
+            Assert.All(r.Title.Lines, l => Assert.False(string.IsNullOrWhiteSpace(l.Text.TrimEnd('\u2026')), $"'{r.Post.Title}' has an empty line"));
+            Assert.InRange(r.Title.Lines.Length, 1, 3);
+        });
+        // Recorded when these tests were written: at 1200×630 every title fits at 64 px; none shrinks, none is clamped.
+        Assert.Equal((0, 0), (results.Count(r => r.Title.FontSize < 64 && !r.Title.Clamped), results.Count(r => r.Title.Clamped)));
+    }
+
+    [Theory]
+    [InlineData("Latin", "Écrire un moteur de rendu: œuvre, façade & naïveté")]
+    [InlineData("Greek", "Καλημέρα κόσμε: μια σύντομη εισαγωγή")]
+    [InlineData("Cyrillic", "Привет, мир! Как устроен рендеринг текста")]
+    [InlineData("Arabic", "مرحبا بالعالم: مقدمة إلى React 18 في 2024")]
+    [InlineData("Hebrew", "שלום עולם: מדריך ל-TypeScript גרסה 5")]
+    [InlineData("Devanagari", "नमस्ते दुनिया: क्षत्रिय और श्रद्धा")]
+    [InlineData("Thai", "สวัสดีชาวโลกนี่คือชื่อเรื่องภาษาไทย")]
+    [InlineData("Chinese", "你好世界：文本渲染入门")]
+    [InlineData("Japanese", "こんにちは世界：テキスト描画の基本")]
+    [InlineData("Korean", "안녕하세요 세계: 텍스트 렌더링 입문")]
+    [InlineData("Emoji", "Ship it 🚀 👩‍👩‍👧‍👦 🇯🇵 ❤️ 1️⃣ 👍🏽")]
+    public void Render_Script_HasNoMissingGlyph(string script, string title)
+    {
+        var sut = CreateSut();
+
+        var card = sut.Render(new CardSpecBuilder().WithTitle(title).WithCategory(script).Build());
+
+        Assert.Empty(card.MissingCodePoints);
+    }
 }

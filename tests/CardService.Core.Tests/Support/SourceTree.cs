@@ -6,6 +6,9 @@ internal static class SourceTree
     /// <summary>The folder holding CardService.sln, found by walking up from the test binaries.</summary>
     public static string Root { get; } = FindRoot();
 
+    /// <summary>The Jekyll blog's post table in the shared corpus, beside the repository.</summary>
+    public static string PostsTsv => Path.GetFullPath(Path.Combine(Root, "..", "shared", "corpus", "jekyll-blog", "posts.tsv"));
+
     public static string GoldenFolder => Path.Combine(Root, "tests", "CardService.Core.Tests", "Cards", "Golden");
 
     private static string FindRoot()
