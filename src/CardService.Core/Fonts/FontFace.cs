@@ -50,8 +50,15 @@ public sealed class FontFace : IDisposable
     /// <summary>A colour emoji face: drawn as-is, never coloured by the text paint.</summary>
     public bool IsEmoji { get; }
 
-    /// <summary>Whether this face has a glyph for the code point (its cmap maps it).</summary>
-    public bool HasGlyph(int codePoint) => Shaper.TryGetGlyph(codePoint, out var glyph) && glyph != 0;
+    /// <summary>
+    /// Whether this face has a glyph for the code point (its cmap maps it). A private-use code point never counts: it means
+    /// whatever the text's author agreed with their own font, and a bundled font's glyph there (Inter has some) is something else.
+    /// </summary>
+    public bool HasGlyph(int codePoint) =>
+        !IsPrivateUse(codePoint) && Shaper.TryGetGlyph(codePoint, out var glyph) && glyph != 0;
+
+    private static bool IsPrivateUse(int codePoint) =>
+        codePoint is (>= 0xE000 and <= 0xF8FF) or (>= 0xF0000 and <= 0x10FFFD);
 
     public override string ToString() => Name;
 

@@ -62,7 +62,7 @@ internal static class PngEncoder
     /// Rows of palette indices, each after a filter byte of 0; false when the card has too many colours for a palette.
     /// Up to 256 colours the palette is exact. A card's extra colours are anti-aliasing steps at glyph edges: when
     /// every one of them lies within <see cref="MaxPaletteError"/> of a kept colour it is drawn with that one (the most
-    /// frequent 256 are kept); gradients and photos fail that test and stay RGB.
+    /// frequent 256 are kept), unless stand-ins would cover more than 2% of the pixels; gradients and photos fail those tests and stay RGB.
     /// </summary>
     private static bool TryIndex(ReadOnlySpan<uint> pixels, int width, int height, int rowPixels, Scratch scratch, out List<uint> palette)
     {
@@ -140,6 +140,9 @@ internal static class PngEncoder
 
     /// <summary>The largest difference, per channel out of 255, between a pixel and the palette colour that stands in for it.</summary>
     public const int MaxPaletteError = 6;
+
+    /// <summary>The largest share of a card's pixels that may be drawn with a stand-in colour (2%): more means a gradient, not anti-aliasing.</summary>
+    private static readonly (long Numerator, long Denominator) MaxApproximatedShare = (1, 50);
 
     /// <summary>
     /// Buffers one thread reuses from card to card: a card's index rows are ~750 KB, which would otherwise be a
@@ -262,7 +265,16 @@ internal static class PngEncoder
                 _index[used[i]] = (byte)nearest[i];
             }
 
-            return error.Max() <= MaxPaletteError;
+            // Anti-aliasing steps cover well under 1% of a card; a gradient's in-between colours cover several percent, and
+            // drawing those with a stand-in would band the gradient: such a card stays RGB (and exact).
+            long total = 0, approximated = 0;
+            for (var i = 0; i < used.Length; i++)
+            {
+                total += _counts[used[i]];
+                approximated += error[i] > 0 ? _counts[used[i]] : 0;
+            }
+
+            return error.Max() <= MaxPaletteError && approximated * MaxApproximatedShare.Denominator <= total * MaxApproximatedShare.Numerator;
 
             void Keep(int chosen)
             {

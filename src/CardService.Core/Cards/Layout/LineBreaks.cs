@@ -44,7 +44,10 @@ internal static class LineBreaks
         return result;
     }
 
-    /// <summary>An emoji run's edge with no space on either side is not a place to break ("Ship it🚀" keeps the rocket).</summary>
+    /// <summary>
+    /// An emoji run's edge, or a point between two of its emoji, with no space on either side is not a place to break
+    /// ("Ship it🚀🚀" keeps both rockets with the word: ICU would allow a break between them).
+    /// </summary>
     private static bool GluedToEmoji(ShapedText shaped, int position)
     {
         var text = shaped.Text;
@@ -55,7 +58,7 @@ internal static class LineBreaks
 
         foreach (var run in shaped.Runs)
         {
-            if (run.Face.IsEmoji && (run.Start == position || run.Start + run.Length == position))
+            if (run.Face.IsEmoji && run.Start <= position && position <= run.Start + run.Length)
             {
                 return true;
             }

@@ -1,0 +1,106 @@
+using CardService.Core.Cards;
+using CardService.Core.Tests.Support;
+
+namespace CardService.Core.Tests.Cards.Golden;
+
+/// <summary>Whole cards compared with reviewed PNGs in this folder (see <see cref="GoldenImage"/> for the tolerance and re-recording).</summary>
+public class CardRendererGoldenTests
+{
+    public static TheoryData<string, string> Scripts => new()
+    {
+        { "latin", "Écrire un moteur de rendu: œuvre, façade & naïveté" },
+        { "greek", "Καλημέρα κόσμε: μια σύντομη εισαγωγή" },
+        { "cyrillic", "Привет, мир! Как устроен рендеринг текста" },
+        { "arabic", "مرحبا بالعالم: مقدمة إلى React 18 في 2024" },
+        { "hebrew", "שלום עולם: מדריך ל-TypeScript גרסה 5" },
+        { "devanagari", "नमस्ते दुनिया: क्षत्रिय और श्रद्धा" },
+        { "thai", "สวัสดีชาวโลก นี่คือชื่อเรื่องภาษาไทยที่ยาวพอที่จะตัดบรรทัด" },
+        { "chinese", "你好世界：文本渲染入门与换行规则的简单介绍" },
+        { "japanese", "こんにちは世界：テキスト描画の基本と改行の話" },
+        { "korean", "안녕하세요 세계: 텍스트 렌더링 입문" },
+        { "emoji", "Ship it🚀 family 👩‍👩‍👧‍👦 flag 🇯🇵 heart ❤️ keycap 1️⃣ thumbs 👍🏽" },
+    };
+
+    private static CardRenderer CreateSut() => new(TestFonts.Registry);
+
+    [Theory]
+    [InlineData("dark")]
+    [InlineData("light")]
+    [InlineData("sunset")]
+    public void Render_Theme_MatchesGolden(string theme)
+    {
+        var spec = new CardSpecBuilder()
+            .WithTitle("Building a tiny static site generator in a weekend")
+            .WithCategory("engineering")
+            .WithDescription("Markdown in, HTML out, and a few opinions about templates.")
+            .WithFooter("blog.example", "Ada Lovelace", "2024-05-01")
+            .WithTheme(theme)
+            .Build();
+
+        GoldenImage.Verify($"theme-{theme}", CreateSut().Render(spec).Bytes);
+    }
+
+    [Theory]
+    [MemberData(nameof(Scripts))]
+    public void Render_Script_MatchesGolden(string script, string title)
+    {
+        var spec = new CardSpecBuilder().WithTitle(title).WithCategory(script).WithFooter("blog.example").Build();
+
+        var card = CreateSut().Render(spec);
+
+        Assert.Empty(card.MissingCodePoints);
+        GoldenImage.Verify($"script-{script}", card.Bytes);
+    }
+
+    [Fact]
+    public void Render_ClampedLongTitle_MatchesGolden()
+    {
+        var spec = new CardSpecBuilder()
+            .WithTitle(string.Join(' ', Enumerable.Repeat("A title that keeps going well past three lines,", 5)))
+            .WithCategory("long reads")
+            .WithFooter("blog.example", "Ada Lovelace")
+            .Build();
+
+        GoldenImage.Verify("clamped-long-title", CreateSut().Render(spec).Bytes);
+    }
+
+    [Fact]
+    public void Render_LogoAndFooter_MatchesGolden()
+    {
+        var spec = new CardSpecBuilder()
+            .WithTitle("Release notes: version 2.0 is out")
+            .WithCategory("news")
+            .WithLogo(TestPictures.LogoDataUri())
+            .WithFooter("Example Corp", "The release team", "2024-05-01")
+            .WithTheme("light")
+            .WithAccent("#e11d48")
+            .Build();
+
+        GoldenImage.Verify("logo-footer", CreateSut().Render(spec).Bytes);
+    }
+
+    [Fact]
+    public void Render_SquareCard_MatchesGolden()
+    {
+        var spec = new CardSpecBuilder()
+            .WithTitle("A square card has room for a longer title that wraps onto four or five lines without shrinking much")
+            .WithCategory("square")
+            .WithDescription("And a description under it.")
+            .WithFooter("blog.example", "Ada", "2024-05-01")
+            .WithSize(1080, 1080)
+            .WithTheme("sunset")
+            .Build();
+
+        GoldenImage.Verify("square-1080", CreateSut().Render(spec).Bytes);
+    }
+
+    [Fact]
+    public void Compare_CardWithOneWordChanged_IsOutsideTheTolerance()
+    {
+        // The tolerance must still catch a real change, or every golden test above could never fail.
+        var golden = File.ReadAllBytes(Path.Combine(SourceTree.GoldenFolder, "script-latin.png"));
+        var spec = new CardSpecBuilder().WithTitle("Écrire un moteur de rendu: œuvre, façade & naïve").WithCategory("latin").WithFooter("blog.example").Build();
+
+        Assert.NotNull(GoldenImage.Compare(golden, CreateSut().Render(spec).Bytes));
+    }
+}
