@@ -78,8 +78,31 @@ internal static class CardBenchmark
     private static int Cold()
     {
         // Measured from the kernel's start of this process, like performance.timeOrigin in the peer script.
+        var started = Process.GetCurrentProcess().StartTime;
+        void Mark(string what)
+        {
+            if (Environment.GetEnvironmentVariable("CARDSERVICE_COLD_TRACE") is not null)
+            {
+                Console.Error.WriteLine($"{(DateTime.Now - started).TotalMilliseconds,7:F1} ms  {what}");
+            }
+        }
+
+        Mark("main");
+        using (SkiaSharp.SKSurface.Create(new SkiaSharp.SKImageInfo(10, 10)))
+        {
+            Mark("skia loaded");
+        }
+
         var fonts = new FontRegistry(new FontOptions());
-        var card = new CardRenderer(fonts).Render(ReferenceCards.Card(4));
+        Mark("fonts");
+        var renderer = new CardRenderer(fonts);
+        using (renderer.Draw(ReferenceCards.Card(4), out _))
+        {
+            Mark("first draw");
+        }
+
+        var card = renderer.Render(ReferenceCards.Card(4));
+        Mark("render again, encoded");
         var firstMs = (DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds;
         Print(new { bench = "card-cold", engine = "cardservice", first_card_ms = Math.Round(firstMs, 1), png_bytes = card.Bytes.Length, max_rss_mb = PeakRssMb() });
         return 0;

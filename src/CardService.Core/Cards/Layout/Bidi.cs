@@ -1,16 +1,8 @@
-using Icu;
-
 namespace CardService.Core.Cards.Layout;
 
 /// <summary>Unicode bidirectional levels from the system ICU (the same library .NET uses on Linux).</summary>
 internal static class Bidi
 {
-    private static readonly Lazy<bool> IcuReady = new(() =>
-    {
-        Wrapper.Init();
-        return true;
-    });
-
     /// <summary>Levels per UTF-16 unit and the resolved paragraph level. Text with no right-to-left character skips ICU.</summary>
     public static (byte[] Levels, byte ParagraphLevel) Levels(string text, byte paragraphLevel)
     {
@@ -20,10 +12,7 @@ internal static class Bidi
             return (Enumerable.Repeat(level, text.Length).ToArray(), level);
         }
 
-        _ = IcuReady.Value;
-        using var bidi = new BiDi();
-        bidi.SetPara(text, paragraphLevel, null);
-        return (bidi.GetLevels().ToArray(), bidi.GetParaLevel());
+        return SystemIcu.BidiLevels(text, paragraphLevel);
     }
 
     /// <summary>Hebrew, Arabic, Syriac, Thaana, NKo… and their presentation forms, plus explicit RTL marks.</summary>

@@ -1,5 +1,3 @@
-using Icu;
-
 namespace CardService.Core.Cards.Layout;
 
 /// <summary>
@@ -8,13 +6,6 @@ namespace CardService.Core.Cards.Layout;
 /// </summary>
 internal static class LineBreaks
 {
-    // ICU break iterators are not thread-safe and costly to open: one per thread, reused.
-    private static readonly ThreadLocal<BreakIterator> Iterator = new(() =>
-    {
-        Wrapper.Init();
-        return BreakIterator.CreateLineInstance(new Locale("en"));
-    });
-
     /// <summary>Every index at which a line may end, ascending; the text's length is always last.</summary>
     public static List<int> Opportunities(ShapedText shaped)
     {
@@ -25,10 +16,7 @@ internal static class LineBreaks
             return result;
         }
 
-        var iterator = Iterator.Value!;
-        iterator.SetText(text);
-        iterator.MoveFirst();
-        for (var position = iterator.MoveNext(); position != BreakIterator.DONE; position = iterator.MoveNext())
+        foreach (var position in SystemIcu.LineBreakOpportunities(text))
         {
             if (position == text.Length || !GluedToEmoji(shaped, position))
             {
