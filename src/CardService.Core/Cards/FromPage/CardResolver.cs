@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using CardService.Core.Fetching;
 using CardService.Core.Inspection;
@@ -51,6 +52,7 @@ public sealed class CardResolver
     private readonly PageLoader _loader;
     private readonly RemoteCardImages _images;
     private readonly TimedCache<PageCard> _pages;
+    private readonly ConcurrentDictionary<string, Lazy<Task<(PageCard?, CardProblem?)>>> _inFlight = new(StringComparer.Ordinal);
 
     public CardResolver(PageLoader loader, PageFetcher fetcher, PageCardOptions options, TimeProvider? time = null)
     {
@@ -134,12 +136,33 @@ public sealed class CardResolver
 
     private async Task<(PageCard? Page, CardProblem? Problem)> GetPageAsync(Uri url, CancellationToken cancellationToken)
     {
-        if (_pages.TryGet(url.AbsoluteUri, out var cached))
+        var key = url.AbsoluteUri;
+        if (_pages.TryGet(key, out var cached))
         {
             return (cached, null);
         }
 
-        var loaded = await _loader.LoadAsync(url, CrawlerAgent.Default, cancellationToken).ConfigureAwait(false);
+        // Concurrent requests for one page (a post just shared) fetch it once. The shared fetch is bounded by the
+        // fetcher's own time limit, so one caller giving up does not cancel it for the others.
+        var flight = _inFlight.GetOrAdd(key, _ => new Lazy<Task<(PageCard?, CardProblem?)>>(() => LoadPageAsync(url, key)));
+        return await flight.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<(PageCard?, CardProblem?)> LoadPageAsync(Uri url, string key)
+    {
+        try
+        {
+            return await FetchPageAsync(url, key).ConfigureAwait(false);
+        }
+        finally
+        {
+            _inFlight.TryRemove(key, out _);
+        }
+    }
+
+    private async Task<(PageCard?, CardProblem?)> FetchPageAsync(Uri url, string key)
+    {
+        var loaded = await _loader.LoadAsync(url, CrawlerAgent.Default, CancellationToken.None).ConfigureAwait(false);
         if (loaded.Page is not { } result)
         {
             return (null, FetchProblem(CardFieldNames.Url, loaded.Failure!));
@@ -154,7 +177,7 @@ public sealed class CardResolver
         }
 
         var page = CardFromPage.Read(result.Meta);
-        _pages.Set(url.AbsoluteUri, page);
+        _pages.Set(key, page);
         return (page, null);
     }
 
