@@ -19,4 +19,4 @@ if (result.Errors.Count > 0)
     return CardCommand.BadInput;
 }
 
-return result.Invoke();
+return await result.InvokeAsync();

@@ -1,18 +1,27 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using CardService.Core.Cards;
+using CardService.Core.Cards.FromPage;
+using CardService.Core.Fetching;
 using CardService.Core.Fonts;
+using CardService.Core.Inspection;
 
 namespace CardService.Cli.Commands;
 
 /// <summary>
 /// <c>cardservice card</c>: renders one card to a file, with the same fields as the HTTP API's <c>/card</c>.
-/// Exit codes: 0 written, 2 bad input (every problem printed as <c>error: field: message</c>), 1 the file could not be written.
+/// Exit codes: 0 written, 2 bad input (every problem printed as <c>error: field: message</c>), 1 the file could not be written,
+/// 3 the page (<c>--url</c>) or a remote logo/background could not be fetched or used.
 /// </summary>
 public static class CardCommand
 {
     public const int BadInput = 2;
     public const int WriteFailed = 1;
+    public const int FetchFailed = 3;
+
+    /// <summary>CIDR networks (comma-separated) the fetcher may reach although they are private: for local testing only.</summary>
+    public const string AllowPrivateVariable = "CARDSERVICE_FETCH__ALLOWEDPRIVATENETWORKS";
 
     private static readonly Option<string> Title = new("--title") { Description = $"The post's title (required, at most {CardLimits.MaxTitleLength} characters)." };
     private static readonly Option<string> Category = new("--category") { Description = "A short label above the title." };
@@ -22,8 +31,16 @@ public static class CardCommand
     private static readonly Option<string> Date = new("--date") { Description = "The date in the footer, written as you want it shown." };
     private static readonly Option<string> Theme = new("--theme") { Description = $"One of: {string.Join(", ", CardThemes.Names)} (default {CardThemes.DefaultName})." };
     private static readonly Option<string> Accent = new("--accent") { Description = "Accent colour: #rgb or #rrggbb (the # may be left out)." };
-    private static readonly Option<string> Logo = new("--logo") { Description = "A logo: an image file path or a data: URI." };
-    private static readonly Option<string> Background = new("--background") { Description = "A background image: a file path or a data: URI." };
+    private static readonly Option<string> Logo = new("--logo") { Description = "A logo: an image file path, a data: URI, an http(s) URL, or auto (the --url page's icon)." };
+    private static readonly Option<string> Background = new("--background") { Description = "A background image: a file path, a data: URI or an http(s) URL." };
+    private static readonly Option<string> Url = new("--url") { Description = "A post's URL: its page is fetched and read for every field not given.", HelpName = "URL" };
+    private static readonly Option<string[]> AllowPrivate = new("--allow-private")
+    {
+        Description = $"CIDR networks that may be fetched although private (local testing only; also {AllowPrivateVariable}).",
+        HelpName = "CIDR",
+        Hidden = true,
+        AllowMultipleArgumentsPerToken = false,
+    };
     private static readonly Option<string> Format = new("--format") { Description = "png, jpeg (jpg) or webp; default: from --out's extension, else png." };
     private static readonly Option<string> Size = new("--size") { Description = $"WIDTHxHEIGHT or a preset ({string.Join(", ", CardLimits.Presets.Keys)}); not with --width/--height." };
     private static readonly Option<string> Width = new("--width") { Description = $"Width in pixels ({CardLimits.MinSide}-{CardLimits.MaxSide}, default {CardLimits.DefaultWidth})." };
@@ -36,15 +53,20 @@ public static class CardCommand
         var command = new Command("card", "Render one social card image to a file.")
         {
             Title, Category, Description, SiteName, Author, Date, Theme, Accent, Logo, Background, Format, Size, Width, Height, Out, Fonts,
+            Url, AllowPrivate,
         };
-        command.SetAction(result => Run(result, Console.Out, Console.Error));
+        command.SetAction((result, cancellationToken) => RunAsync(result, Console.Out, Console.Error, cancellationToken));
         return command;
     }
 
-    internal static int Run(ParseResult result, TextWriter stdout, TextWriter stderr)
+    internal static async Task<int> RunAsync(ParseResult result, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var errors = new SortedDictionary<string, string[]>(StringComparer.Ordinal);
-        var spec = BuildSpec(result, errors);
+        var fields = BuildFields(result, errors);
+        var checks = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        CardSpecFactory.CheckRequest(fields, checks);
+        AddErrors(errors, checks);
+        var fetchOptions = BuildFetchOptions(result, errors);
         var output = result.GetValue(Out);
         if (string.IsNullOrWhiteSpace(output))
         {
@@ -59,6 +81,23 @@ public static class CardCommand
             {
                 errors["fonts"] = [$"No such folder '{fontsDir}'."];
             }
+        }
+
+        CardSpec? spec = null;
+        var sources = ImmutableDictionary<string, string>.Empty;
+        if (errors.Count == 0)
+        {
+            using var fetcher = new PageFetcher(fetchOptions);
+            var resolver = new CardResolver(new PageLoader(fetcher), fetcher, new PageCardOptions());
+            var resolution = await resolver.ResolveAsync(fields, cancellationToken);
+            if (resolution.Problem is { Kind: not CardProblemKind.InvalidFields } problem)
+            {
+                stderr.WriteLine($"error: {OptionName(problem.Field)}: {problem.Detail}");
+                return FetchFailed;
+            }
+
+            AddErrors(errors, resolution.Problem?.Errors);
+            (spec, sources) = (resolution.Spec, resolution.Sources);
         }
 
         if (spec is null || errors.Count > 0)
@@ -105,6 +144,11 @@ public static class CardCommand
 
         var kb = Math.Max(1, (card.Bytes.Length + 512) / 1024);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {output} ({spec.Width}×{spec.Height}, {kb} KB)"));
+        foreach (var (field, source) in sources.OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            stdout.WriteLine($"{OptionName(field)}: {source}");
+        }
+
         foreach (var codePoint in card.MissingCodePoints.Distinct())
         {
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: no bundled font draws U+{codePoint:X4}"));
@@ -113,37 +157,53 @@ public static class CardCommand
         return 0;
     }
 
-    private static CardSpec? BuildSpec(ParseResult result, SortedDictionary<string, string[]> errors)
+    private static CardFields BuildFields(ParseResult result, SortedDictionary<string, string[]> errors) => new()
     {
-        var fields = new CardFields
-        {
-            Title = result.GetValue(Title),
-            Category = result.GetValue(Category),
-            Description = result.GetValue(Description),
-            SiteName = result.GetValue(SiteName),
-            Author = result.GetValue(Author),
-            Date = result.GetValue(Date),
-            Theme = result.GetValue(Theme),
-            Accent = result.GetValue(Accent),
-            Logo = ReadImage("logo", result.GetValue(Logo), errors),
-            Background = ReadImage("background", result.GetValue(Background), errors),
-            Format = result.GetValue(Format) ?? FormatFromExtension(result.GetValue(Out)),
-            Size = result.GetValue(Size),
-            Width = ParseSide("width", result.GetValue(Width), errors),
-            Height = ParseSide("height", result.GetValue(Height), errors),
-        };
+        Title = result.GetValue(Title),
+        Category = result.GetValue(Category),
+        Description = result.GetValue(Description),
+        SiteName = result.GetValue(SiteName),
+        Author = result.GetValue(Author),
+        Date = result.GetValue(Date),
+        Theme = result.GetValue(Theme),
+        Accent = result.GetValue(Accent),
+        Logo = ReadImage("logo", result.GetValue(Logo), errors),
+        Background = ReadImage("background", result.GetValue(Background), errors),
+        Format = result.GetValue(Format) ?? FormatFromExtension(result.GetValue(Out)),
+        Size = result.GetValue(Size),
+        Width = ParseSide("width", result.GetValue(Width), errors),
+        Height = ParseSide("height", result.GetValue(Height), errors),
+        Url = result.GetValue(Url),
+    };
 
-        var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var spec = CardSpecFactory.TryCreate(fields, problems);
-        foreach (var (field, messages) in problems)
+    // Default fetch limits; private networks only when the user names them (a local test server, say).
+    private static FetchOptions BuildFetchOptions(ParseResult result, SortedDictionary<string, string[]> errors)
+    {
+        var networks = result.GetValue(AllowPrivate) is { Length: > 0 } given
+            ? given
+            : (Environment.GetEnvironmentVariable(AllowPrivateVariable) ?? string.Empty).Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var options = new FetchOptions { AllowedPrivateNetworks = networks };
+        var problems = options.Validate();
+        if (!problems.IsEmpty)
         {
-            // The API's camelCase names become the option names a CLI user typed.
-            var option = field == "siteName" ? "site-name" : field;
-            errors[option] = errors.TryGetValue(option, out var earlier) ? [.. earlier, .. messages] : messages;
+            errors["allow-private"] = [.. problems];
+            return new FetchOptions();
         }
 
-        return errors.Count == 0 ? spec : null;
+        return options;
     }
+
+    private static void AddErrors(SortedDictionary<string, string[]> errors, IReadOnlyDictionary<string, string[]>? problems)
+    {
+        foreach (var (field, messages) in problems ?? new Dictionary<string, string[]>())
+        {
+            var option = OptionName(field);
+            errors[option] = errors.TryGetValue(option, out var earlier) ? [.. earlier, .. messages] : messages;
+        }
+    }
+
+    // The API's camelCase names become the option names a CLI user typed.
+    private static string OptionName(string field) => field == "siteName" ? "site-name" : field;
 
     private static string FormatFromExtension(string? output) =>
         Path.GetExtension(output ?? string.Empty).TrimStart('.').ToLowerInvariant() switch
@@ -169,12 +229,18 @@ public static class CardCommand
         return null;
     }
 
-    /// <summary>A data: URI as given, or an image file read into one.</summary>
+    /// <summary>A data: URI, an http(s) URL or auto as given (the resolver fetches them), or an image file read into a data: URI.</summary>
     private static string? ReadImage(string field, string? value, SortedDictionary<string, string[]> errors)
     {
-        if (string.IsNullOrEmpty(value) || value.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+        if (string.IsNullOrEmpty(value))
         {
-            return string.IsNullOrEmpty(value) ? null : value;
+            return null;
+        }
+
+        if (value.StartsWith("data:", StringComparison.OrdinalIgnoreCase) || CardImages.IsRemote(value)
+            || (field == "logo" && string.Equals(value, CardImages.Auto, StringComparison.OrdinalIgnoreCase)))
+        {
+            return value;
         }
 
         var mediaType = Path.GetExtension(value).ToLowerInvariant() switch

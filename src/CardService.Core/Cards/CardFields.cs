@@ -16,11 +16,14 @@ public sealed record CardFields
     /// <summary><c>#rgb</c>/<c>#rrggbb</c>, or the same without <c>#</c> (a bare <c>#</c> in a URL starts the fragment).</summary>
     public string? Accent { get; init; }
 
-    /// <summary>A <c>data:</c> URI.</summary>
+    /// <summary>A <c>data:</c> URI, an http(s) URL (fetched through the safe fetcher), or <c>auto</c> for the page's icon (needs <see cref="Url"/>).</summary>
     public string? Logo { get; init; }
 
-    /// <summary>A <c>data:</c> URI.</summary>
+    /// <summary>A <c>data:</c> URI or an http(s) URL.</summary>
     public string? Background { get; init; }
+
+    /// <summary>A post's URL: its page is fetched and read for every field the request leaves out.</summary>
+    public string? Url { get; init; }
 
     /// <summary><c>png</c> (default), <c>jpeg</c>/<c>jpg</c> or <c>webp</c>.</summary>
     public string? Format { get; init; }
@@ -35,10 +38,15 @@ public sealed record CardFields
 /// <summary>Turns <see cref="CardFields"/> into a valid <see cref="CardSpec"/>, or into field → messages.</summary>
 public static class CardSpecFactory
 {
+    /// <summary>
+    /// A valid spec from <paramref name="fields"/>, or null with every problem in <paramref name="errors"/>. Logo and
+    /// background may still be http(s) URLs or <c>auto</c>: resolve them (<see cref="FromPage.CardResolver"/>) before rendering.
+    /// </summary>
     public static CardSpec? TryCreate(CardFields fields, Dictionary<string, string[]> errors)
     {
         ArgumentNullException.ThrowIfNull(fields);
         ArgumentNullException.ThrowIfNull(errors);
+        CheckUrl(fields, errors);
 
         var format = ParseFormat(fields.Format, errors);
         var (width, height) = ParseSize(fields, errors);
@@ -53,7 +61,7 @@ public static class CardSpecFactory
             Date = Blank(fields.Date),
             Theme = Blank(fields.Theme)?.ToLowerInvariant() ?? CardThemes.DefaultName,
             Accent = NormaliseAccent(Blank(fields.Accent)),
-            Logo = Blank(fields.Logo),
+            Logo = NormaliseAuto(Blank(fields.Logo)),
             Background = Blank(fields.Background),
             Format = format,
             Width = width,
@@ -70,7 +78,38 @@ public static class CardSpecFactory
         return errors.Count == 0 ? spec : null;
     }
 
+    /// <summary>
+    /// Checks the fields a request gives before its page is fetched: everything <see cref="TryCreate"/> checks, except
+    /// that the title may be left to the page when <see cref="CardFields.Url"/> is set.
+    /// </summary>
+    public static void CheckRequest(CardFields fields, Dictionary<string, string[]> errors)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var titleFromPage = Blank(fields.Url) is not null && string.IsNullOrWhiteSpace(fields.Title);
+        TryCreate(titleFromPage ? fields with { Title = "-" } : fields, errors);
+    }
+
+    /// <summary>The page URL a request names, when it is an absolute http(s) URL.</summary>
+    public static Uri? ParseUrl(string? value) =>
+        Uri.TryCreate(value?.Trim(), UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url : null;
+
+    private static void CheckUrl(CardFields fields, Dictionary<string, string[]> errors)
+    {
+        if (Blank(fields.Url) is { } url && ParseUrl(url) is null)
+        {
+            errors["url"] = [$"'{CardImages.Shorten(url)}' is not an absolute http(s) URL."];
+        }
+
+        if (Blank(fields.Url) is null && string.Equals(fields.Logo, CardImages.Auto, StringComparison.OrdinalIgnoreCase))
+        {
+            errors["logo"] = ["logo=auto takes the page's icon: give the page's url too."];
+        }
+    }
+
     private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private static string? NormaliseAuto(string? logo) =>
+        string.Equals(logo, CardImages.Auto, StringComparison.OrdinalIgnoreCase) ? CardImages.Auto : logo;
 
     // "#ABC", "abc" and "#abc" draw the same card, so they share one ETag.
     private static string? NormaliseAccent(string? accent) =>

@@ -11,6 +11,25 @@ public static class CardImages
     /// <summary>The most pixels a logo or background may declare (a 6000×6000 photo is 36 M).</summary>
     public const long MaxPixels = 40_000_000;
 
+    /// <summary>The logo value that asks for the page's own icon.</summary>
+    public const string Auto = "auto";
+
+    /// <summary>The longest image URL accepted.</summary>
+    public const int MaxUrlLength = 2048;
+
+    /// <summary>Whether <paramref name="value"/> is an absolute http(s) URL to fetch (not yet a <c>data:</c> URI).</summary>
+    public static bool IsRemote(string value) =>
+        value is { Length: <= MaxUrlLength }
+        && Uri.TryCreate(value, UriKind.Absolute, out var url)
+        && url.Scheme is "http" or "https";
+
+    /// <summary>A <c>data:</c> URI holding <paramref name="bytes"/>, typed by the sniffed <paramref name="format"/>.</summary>
+    public static string ToDataUri(ReadOnlySpan<byte> bytes, string? format) =>
+        $"data:image/{format ?? "octet-stream"};base64,{Convert.ToBase64String(bytes)}";
+
+    /// <summary>A value cut short for an error message (a 2 MB data: URI is not worth echoing).</summary>
+    internal static string Shorten(string value) => value.Length <= 80 ? value : value[..77] + "...";
+
     /// <summary>Why the image cannot be used, or null when it can.</summary>
     public static string? Check(string dataUri)
     {

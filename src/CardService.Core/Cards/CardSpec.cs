@@ -27,10 +27,10 @@ public sealed record CardSpec
     /// <summary>Accent colour as <c>#rgb</c> or <c>#rrggbb</c>; null takes the theme's.</summary>
     public string? Accent { get; init; }
 
-    /// <summary>A logo image: a <c>data:</c> URI (remote URLs are resolved before rendering).</summary>
+    /// <summary>A logo image: a <c>data:</c> URI (http(s) URLs and <c>auto</c> are resolved to one before rendering).</summary>
     public string? Logo { get; init; }
 
-    /// <summary>A background image drawn under the theme's scrim: a <c>data:</c> URI.</summary>
+    /// <summary>A background image drawn under the theme's scrim: a <c>data:</c> URI (http(s) URLs are resolved before rendering).</summary>
     public string? Background { get; init; }
 
     public CardFormat Format { get; init; } = CardFormat.Png;

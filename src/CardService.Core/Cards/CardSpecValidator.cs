@@ -41,8 +41,8 @@ public static class CardSpecValidator
             errors["format"] = [$"Unknown format; use png, jpeg or webp."];
         }
 
-        CheckImage(errors, "logo", spec.Logo);
-        CheckImage(errors, "background", spec.Background);
+        CheckImage(errors, "logo", spec.Logo, allowAuto: true);
+        CheckImage(errors, "background", spec.Background, allowAuto: false);
         CheckSide(errors, "width", spec.Width);
         CheckSide(errors, "height", spec.Height);
         return errors;
@@ -56,9 +56,20 @@ public static class CardSpecValidator
         }
     }
 
-    private static void CheckImage(Dictionary<string, string[]> errors, string field, string? dataUri)
+    private static void CheckImage(Dictionary<string, string[]> errors, string field, string? value, bool allowAuto)
     {
-        if (dataUri is not null && CardImages.Check(dataUri) is { } problem)
+        if (value is null || CardImages.IsRemote(value) || (allowAuto && value == CardImages.Auto))
+        {
+            // A URL is checked when it is fetched; auto when the page's icons are known.
+            return;
+        }
+
+        if (!value.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+        {
+            var forms = allowAuto ? "a data: URI, an http(s) URL or auto" : "a data: URI or an http(s) URL";
+            errors[field] = [$"The {field} must be {forms}; got '{CardImages.Shorten(value)}'."];
+        }
+        else if (CardImages.Check(value) is { } problem)
         {
             errors[field] = [$"The {field} cannot be used: {problem}"];
         }

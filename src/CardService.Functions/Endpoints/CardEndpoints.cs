@@ -1,5 +1,6 @@
 using System.Globalization;
 using CardService.Core.Cards;
+using CardService.Core.Cards.FromPage;
 using CardService.Functions.Caching;
 using CardService.Functions.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,13 +12,16 @@ using Microsoft.OpenApi;
 
 namespace CardService.Functions.Endpoints;
 
-/// <summary><c>/card</c>: a social card image from a title and a few fields, by query string (GET/HEAD) or JSON body (POST).</summary>
+/// <summary><c>/card</c>: a social card image from a title and a few fields, or from a post's page (<c>url</c>), by query string (GET/HEAD) or JSON body (POST).</summary>
 public static class CardEndpoints
 {
     /// <summary>Cards are named by their inputs, so they never change: caches may keep them for a year.</summary>
     public const string CacheControl = "public, max-age=31536000, s-maxage=31536000, immutable";
 
     public const string MissingGlyphsHeader = "X-Card-Missing-Glyphs";
+
+    /// <summary>Followed by a field (<c>Title</c>, <c>Site-Name</c>, …): where that field's value came from.</summary>
+    public const string SourceHeaderPrefix = "X-Card-Source-";
 
     public static IEndpointRouteBuilder MapCardEndpoints(this IEndpointRouteBuilder app)
     {
@@ -26,10 +30,15 @@ public static class CardEndpoints
         app.MapGet("/card", GetCardAsync)
             .WithName("GetCard")
             .WithSummary("Render a card from query parameters")
-            .WithDescription("Same fields as POST /card. Answers 304 to a matching If-None-Match without rendering.")
+            .WithDescription("Same fields as POST /card. With url, the post's page is fetched and read for every field not given; "
+                + "X-Card-Source-* headers say where each value came from. Answers 304 to a matching If-None-Match without rendering.")
             .WithTags("Cards")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status502BadGateway)
+            .ProducesProblem(StatusCodes.Status504GatewayTimeout)
             .AddOpenApiOperationTransformer(DescribeImage);
 
         app.MapMethods("/card", [HttpMethods.Head], GetCardAsync)
@@ -45,6 +54,10 @@ public static class CardEndpoints
             .WithTags("Cards")
             .Accepts<CardFields>("application/json")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status502BadGateway)
+            .ProducesProblem(StatusCodes.Status504GatewayTimeout)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .AddOpenApiOperationTransformer(DescribeImage);
@@ -71,24 +84,56 @@ public static class CardEndpoints
     }
 
     public static async Task<Results<FileContentHttpResult, EmptyHttpResult, StatusCodeHttpResult, ProblemHttpResult>> GetCardAsync(
-        [AsParameters] CardQuery query, HttpContext context, CardRenderer renderer, CardCache cache, CancellationToken cancellationToken)
+        [AsParameters] CardQuery query, HttpContext context, CardRenderer renderer, CardCache cache, CardResolver resolver,
+        IOptions<PageCardOptions> pageCards, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var fields = query.ToFields(errors);
-        if (CardSpecFactory.TryCreate(fields, errors) is not { } spec)
+        if (errors.Count > 0)
         {
+            CardSpecFactory.CheckRequest(fields, errors);
             return InvalidCard(errors);
         }
 
-        var etag = CardRenderer.ETagFor(spec);
-        if (IfNoneMatchMatches(context.Request, etag))
+        return await ServeAsync(fields, context, renderer, cache, resolver, pageCards.Value, cancellationToken);
+    }
+
+    public static async Task<Results<FileContentHttpResult, EmptyHttpResult, StatusCodeHttpResult, ProblemHttpResult>> PostCardAsync(
+        HttpContext context, CardRenderer renderer, CardCache cache, CardResolver resolver, IOptions<CardRequestOptions> options,
+        IOptions<PageCardOptions> pageCards, CancellationToken cancellationToken)
+    {
+        var body = await JsonBodyReader.ReadAsync<CardFields>(context, options.Value.MaxBodyBytes, cancellationToken);
+        if (body.Problem is { } problem)
         {
-            WriteCacheHeaders(context.Response, etag);
+            return problem;
+        }
+
+        return await ServeAsync(body.Value!, context, renderer, cache, resolver, pageCards.Value, cancellationToken);
+    }
+
+    // One path for GET, HEAD and POST: resolve (page, remote images), then answer 304, headers only, or the image.
+    private static async Task<Results<FileContentHttpResult, EmptyHttpResult, StatusCodeHttpResult, ProblemHttpResult>> ServeAsync(
+        CardFields fields, HttpContext context, CardRenderer renderer, CardCache cache, CardResolver resolver, PageCardOptions pageCards,
+        CancellationToken cancellationToken)
+    {
+        var resolution = await resolver.ResolveAsync(fields, cancellationToken);
+        if (resolution.Problem is { } problem)
+        {
+            return ProblemFor(problem);
+        }
+
+        var spec = resolution.Spec!;
+        var etag = CardRenderer.ETagFor(spec);
+        var cacheControl = resolution.UsesRemoteContent ? PageCacheControl(pageCards) : CacheControl;
+        WriteSourceHeaders(context.Response, resolution.Sources);
+        if (!HttpMethods.IsPost(context.Request.Method) && IfNoneMatchMatches(context.Request, etag))
+        {
+            WriteCacheHeaders(context.Response, etag, cacheControl);
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
         var card = await cache.GetOrRenderAsync(etag, () => renderer.Render(spec), cancellationToken);
-        WriteCardHeaders(context, card);
+        WriteCardHeaders(context, card, cacheControl);
         if (HttpMethods.IsHead(context.Request.Method))
         {
             return TypedResults.Empty;
@@ -97,40 +142,57 @@ public static class CardEndpoints
         return TypedResults.Bytes(card.Bytes, card.ContentType);
     }
 
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PostCardAsync(
-        HttpContext context, CardRenderer renderer, CardCache cache, IOptions<CardRequestOptions> options, CancellationToken cancellationToken)
+    // A card made from a page or a remote image changes when they do: cache it as long as we reuse what we fetched.
+    private static string PageCacheControl(PageCardOptions options) =>
+        string.Create(CultureInfo.InvariantCulture, $"public, max-age={options.CacheSeconds}, s-maxage={options.CacheSeconds}");
+
+    /// <summary><c>X-Card-Source-Title: og:title</c>, … : why the card looks as it does.</summary>
+    private static void WriteSourceHeaders(HttpResponse response, IReadOnlyDictionary<string, string> sources)
     {
-        var body = await JsonBodyReader.ReadAsync<CardFields>(context, options.Value.MaxBodyBytes, cancellationToken);
-        if (body.Problem is { } problem)
+        foreach (var (field, source) in sources)
         {
-            return problem;
+            response.Headers[SourceHeaderPrefix + HeaderWord(field)] = source;
         }
-
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (CardSpecFactory.TryCreate(body.Value!, errors) is not { } spec)
-        {
-            return InvalidCard(errors);
-        }
-
-        var etag = CardRenderer.ETagFor(spec);
-        var card = await cache.GetOrRenderAsync(etag, () => renderer.Render(spec), cancellationToken);
-        WriteCardHeaders(context, card);
-        return TypedResults.Bytes(card.Bytes, card.ContentType);
     }
 
-    private static void WriteCardHeaders(HttpContext context, RenderedCard card)
+    // "siteName" → "Site-Name".
+    private static string HeaderWord(string field) =>
+        string.Concat(field.Select((c, i) => i == 0 ? char.ToUpperInvariant(c).ToString() : char.IsUpper(c) ? "-" + c : c.ToString()));
+
+    private static ProblemHttpResult ProblemFor(CardProblem problem)
+    {
+        switch (problem.Kind)
+        {
+            case CardProblemKind.InvalidFields:
+                return InvalidCard(new Dictionary<string, string[]>(problem.Errors!));
+            case CardProblemKind.FetchFailed:
+                var fetch = FetchProblems.For(problem.Fetch!);
+                fetch.ProblemDetails.Extensions["field"] = problem.Field;
+                return fetch;
+            case CardProblemKind.PageWithoutTitle:
+                return TypedResults.Problem(detail: problem.Detail, statusCode: StatusCodes.Status422UnprocessableEntity,
+                    title: "Page without a title", type: ProblemTypes.PageWithoutTitle,
+                    extensions: new Dictionary<string, object?> { ["field"] = problem.Field });
+            default:
+                return TypedResults.Problem(detail: problem.Detail, statusCode: StatusCodes.Status422UnprocessableEntity,
+                    title: "Unusable image", type: ProblemTypes.UnusableImage,
+                    extensions: new Dictionary<string, object?> { ["field"] = problem.Field });
+        }
+    }
+
+    private static void WriteCardHeaders(HttpContext context, RenderedCard card, string cacheControl)
     {
         var response = context.Response;
-        WriteCacheHeaders(response, card.ETag);
+        WriteCacheHeaders(response, card.ETag, cacheControl);
         response.Headers[MissingGlyphsHeader] = card.MissingCodePoints.Length.ToString(CultureInfo.InvariantCulture);
         response.ContentType = card.ContentType;
         response.ContentLength = card.Bytes.Length;
     }
 
-    private static void WriteCacheHeaders(HttpResponse response, string etag)
+    private static void WriteCacheHeaders(HttpResponse response, string etag, string cacheControl)
     {
         response.Headers.ETag = etag;
-        response.Headers.CacheControl = CacheControl;
+        response.Headers.CacheControl = cacheControl;
     }
 
     private static ProblemHttpResult InvalidCard(Dictionary<string, string[]> errors) =>
@@ -175,6 +237,9 @@ public sealed record CardQuery
     [FromQuery(Name = "width")] public string? Width { get; init; }
     [FromQuery(Name = "height")] public string? Height { get; init; }
 
+    /// <summary>A post's URL: the card is made from its page, the other fields override what the page says.</summary>
+    [FromQuery(Name = "url")] public string? Url { get; init; }
+
     public CardFields ToFields(Dictionary<string, string[]> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
@@ -194,6 +259,7 @@ public sealed record CardQuery
             Size = Size,
             Width = ParseSide("width", Width, errors),
             Height = ParseSide("height", Height, errors),
+            Url = Url,
         };
     }
 

@@ -1,12 +1,15 @@
 using CardService.Core.Cards;
+using CardService.Core.Cards.FromPage;
+using CardService.Core.Fetching;
 using CardService.Core.Fonts;
+using CardService.Core.Inspection;
 using CardService.Functions.Caching;
 using CardService.Functions.Endpoints;
 using Microsoft.Extensions.Options;
 
 namespace CardService.Functions.Hosting;
 
-/// <summary>Registers the renderer, its fonts, the card cache and the card API's options; all options are validated at start.</summary>
+/// <summary>Registers the renderer, its fonts, the card cache, the page-card resolver and the card API's options; all options are validated at start.</summary>
 public static class CardRenderingExtensions
 {
     public static IServiceCollection AddCardRendering(this IServiceCollection services, IConfiguration configuration)
@@ -21,6 +24,14 @@ public static class CardRenderingExtensions
         services.AddSingleton(sp => new FontRegistry(sp.GetRequiredService<IOptions<FontOptions>>().Value));
         services.AddSingleton<CardRenderer>();
         services.AddSingleton<CardCache>();
+
+        // Cards from a page (url=) and remote logos/backgrounds; the fetcher and loader come from AddPageFetching.
+        services.AddOptions<PageCardOptions>().Bind(configuration.GetSection(PageCardOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new CardResolver(
+            sp.GetRequiredService<PageLoader>(),
+            sp.GetRequiredService<PageFetcher>(),
+            sp.GetRequiredService<IOptions<PageCardOptions>>().Value,
+            sp.GetService<TimeProvider>()));
         return services;
     }
 

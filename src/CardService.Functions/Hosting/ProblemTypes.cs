@@ -53,6 +53,12 @@ public static class ProblemTypes
     /// <summary>413: what the upstream sent is larger than the fetch limits allow (bytes or declared pixels).</summary>
     public const string UpstreamTooLarge = Base + "upstream-too-large";
 
+    /// <summary>422: <c>/card?url=</c> read a page that gives no title (no og:title, twitter:title, &lt;title&gt; or JSON-LD headline).</summary>
+    public const string PageWithoutTitle = Base + "page-without-title";
+
+    /// <summary>422: a fetched logo or background is not an image the renderer decodes (SVG, HTML, too many declared pixels).</summary>
+    public const string UnusableImage = Base + "unusable-image";
+
     /// <summary>500: a bug or a broken deployment; never carries details.</summary>
     public const string InternalError = Base + "internal-error";
 
