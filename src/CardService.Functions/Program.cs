@@ -6,12 +6,16 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddCardServiceHosting();
 builder.Services.AddCardRendering(builder.Configuration);
 builder.Services.AddPageFetching(builder.Configuration);
+builder.Services.AddPageInspection(builder.Configuration);
 
 var app = builder.Build();
 
 app.UseCardServiceHosting();
 app.MapHealthEndpoints();
 app.MapCardEndpoints();
+app.MapMetaEndpoints();
+app.MapValidateEndpoints();
+app.MapRulesEndpoints();
 
 app.Run();
 

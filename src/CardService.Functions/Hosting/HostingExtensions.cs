@@ -8,7 +8,8 @@ namespace CardService.Functions.Hosting;
 public static class HostingExtensions
 {
     /// <summary>
-    /// Port rules (<see cref="HostingPorts"/>), one problem+json error shape, JSON options, OpenAPI and console logging.
+    /// Port rules (<see cref="HostingPorts"/>), one problem+json error shape, JSON options (camelCase, nulls omitted, enums as
+    /// strings), OpenAPI and console logging.
     /// </summary>
     public static WebApplicationBuilder AddCardServiceHosting(this WebApplicationBuilder builder)
     {
@@ -22,7 +23,10 @@ public static class HostingExtensions
 
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Customize);
         builder.Services.Configure<JsonOptions>(o =>
-            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
+        {
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+        });
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "CardService";

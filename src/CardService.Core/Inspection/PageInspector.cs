@@ -1,0 +1,149 @@
+using System.Collections.Immutable;
+using CardService.Core.Fetching;
+using CardService.Core.Meta;
+using CardService.Core.Validation;
+
+namespace CardService.Core.Inspection;
+
+/// <summary>
+/// Reads and judges one page: fetches it through <see cref="PageLoader"/> (or reads given HTML), checks robots.txt for the
+/// platforms' crawlers, probes its preview images through the same safe <see cref="PageFetcher"/>, and runs
+/// <see cref="PageValidator"/>. Fetch failures come back as values; only cancellation throws.
+/// </summary>
+public sealed class PageInspector(PageLoader loader, PageFetcher fetcher, TimeProvider? time = null)
+{
+    /// <summary>Most image URLs probed per page (og:image, twitter:image, JSON-LD images, distinct).</summary>
+    public const int MaxImageProbes = 4;
+
+    /// <summary>The crawlers whose robots.txt verdict the validator gets, with the platform each one serves.</summary>
+    public static readonly ImmutableArray<(CrawlerAgent Agent, Platform Platform)> RobotsCrawlers =
+    [
+        (CrawlerAgent.Facebook, Platform.Facebook),
+        (CrawlerAgent.Twitter, Platform.X),
+        (CrawlerAgent.LinkedIn, Platform.LinkedIn),
+        (CrawlerAgent.Slack, Platform.Slack),
+        (CrawlerAgent.Discord, Platform.Discord),
+    ];
+
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    /// <summary>Inspects the page <paramref name="request"/> names; throws <see cref="ArgumentException"/> when its URL is not absolute.</summary>
+    public async Task<PageInspectionResult> InspectAsync(InspectionRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.Url);
+        if (!request.Url.IsAbsoluteUri)
+        {
+            throw new ArgumentException($"'{request.Url}' is not an absolute URL.", nameof(request));
+        }
+
+        var started = _time.GetTimestamp();
+        PageMeta meta;
+        PageFacts facts;
+        double fetchMs = 0, readMs;
+        Task<IReadOnlyDictionary<Platform, bool>?> robots;
+        if (request.Html is null)
+        {
+            var loaded = await loader.LoadAsync(request.Url, request.Agent, cancellationToken).ConfigureAwait(false);
+            if (loaded.Page is not { } page)
+            {
+                return new PageInspectionResult(null, loaded.Failure);
+            }
+
+            // The loader fetches and reads in one call: the fetcher measured its part, the rest is reading.
+            var loadMs = _time.GetElapsedTime(started).TotalMilliseconds;
+            fetchMs = Math.Min(loadMs, page.Response.Elapsed.TotalMilliseconds);
+            readMs = loadMs - fetchMs;
+            meta = page.Meta;
+            facts = FactsOf(page.Response, meta);
+            robots = CheckRobotsAsync(page.Response, cancellationToken);
+        }
+        else
+        {
+            meta = MetaReader.Read(request.Html, request.Url);
+            readMs = _time.GetElapsedTime(started).TotalMilliseconds;
+            facts = PageFacts.None;
+            robots = Task.FromResult<IReadOnlyDictionary<Platform, bool>?>(null);
+        }
+
+        var probing = _time.GetTimestamp();
+        var images = request.ProbeImages ? ProbeImagesAsync(meta, cancellationToken) : Task.FromResult<IReadOnlyList<ImageFacts>?>(null);
+        facts = facts with
+        {
+            RobotsTxtAllows = await robots.ConfigureAwait(false),
+            Images = await images.ConfigureAwait(false),
+        };
+        var probeMs = request.Html is null || request.ProbeImages ? _time.GetElapsedTime(probing).TotalMilliseconds : 0;
+
+        var validating = _time.GetTimestamp();
+        var report = PageValidator.Validate(meta, facts);
+        var validateMs = _time.GetElapsedTime(validating).TotalMilliseconds;
+
+        var timings = new InspectionTimings(Round(fetchMs), Round(readMs), Round(probeMs), Round(validateMs));
+        return new PageInspectionResult(new PageInspection(request.Url, request.Html is null, meta, facts, report, timings), null);
+    }
+
+    /// <summary>The URLs worth probing: og:image, twitter:image, then JSON-LD images; absolute http(s), distinct, at most <see cref="MaxImageProbes"/>.</summary>
+    public static ImmutableArray<Uri> ImageUrls(PageMeta meta)
+    {
+        ArgumentNullException.ThrowIfNull(meta);
+        var og = meta.OpenGraph.Images.FirstOrDefault(i => i.Url is not null || i.SecureUrl is not null);
+        var jsonLd = meta.JsonLd.Where(b => b.IsValid).SelectMany(b => b.Items).SelectMany(i => i.Images)
+            .Select(raw => Uri.TryCreate(meta.BaseUrl, raw, out var url) ? url : null);
+        return
+        [
+            .. new[] { og?.Url?.Resolved ?? og?.SecureUrl?.Resolved, meta.Twitter.Image?.Resolved }.Concat(jsonLd)
+                .OfType<Uri>()
+                .Where(u => u.IsAbsoluteUri && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps))
+                .DistinctBy(u => u.AbsoluteUri, StringComparer.Ordinal)
+                .Take(MaxImageProbes),
+        ];
+    }
+
+    private static PageFacts FactsOf(FetchedResponse response, PageMeta meta) => new()
+    {
+        RequestedUrl = response.RequestedUrl,
+        FinalUrl = response.FinalUrl,
+        StatusCode = response.StatusCode,
+        Redirects = [.. response.Redirects.Select(h => new RedirectStep(h.From, h.To, h.StatusCode))],
+        ContentType = response.ContentType,
+        XRobotsTag = response.XRobotsTag,
+        HtmlBytes = response.Body.Length,
+        Truncated = response.Truncated,
+        Charset = meta.Decoding is { } decoding ? CharsetFacts.From(decoding) : null,
+    };
+
+    /// <summary>Each crawler may fetch the page only if robots.txt allows every URL it passes through (the redirects included).</summary>
+    private async Task<IReadOnlyDictionary<Platform, bool>?> CheckRobotsAsync(FetchedResponse response, CancellationToken cancellationToken)
+    {
+        Uri[] chain = [response.RequestedUrl, .. response.Redirects.Select(h => h.To)];
+        var urls = chain.DistinctBy(u => u.AbsoluteUri, StringComparer.Ordinal).ToArray();
+        var verdicts = await Task.WhenAll(RobotsCrawlers.Select(async crawler =>
+        {
+            var checks = await Task.WhenAll(urls.Select(u => fetcher.CheckRobotsAsync(u, crawler.Agent, cancellationToken))).ConfigureAwait(false);
+            return (crawler.Platform, Allowed: checks.All(c => c.Allowed));
+        })).ConfigureAwait(false);
+        return verdicts.ToDictionary(v => v.Platform, v => v.Allowed);
+    }
+
+    private async Task<IReadOnlyList<ImageFacts>?> ProbeImagesAsync(PageMeta meta, CancellationToken cancellationToken)
+    {
+        var probes = await Task.WhenAll(ImageUrls(meta).Select(async url =>
+            FactsOf(url, await fetcher.ProbeImageAsync(url, cancellationToken).ConfigureAwait(false)))).ConfigureAwait(false);
+        return probes;
+    }
+
+    private static ImageFacts FactsOf(Uri url, ImageProbeResult result)
+    {
+        if (result.Probe is not { } probe)
+        {
+            return new ImageFacts(url, null, null, null, null, null, null, result.Failure!.Detail);
+        }
+
+        // The probe asks for a byte range; 206 is the server saying yes to that, and a crawler's plain GET gets 200.
+        var status = probe.StatusCode == 206 ? 200 : probe.StatusCode;
+        return new ImageFacts(url, status, probe.ContentType, probe.Bytes, probe.Width, probe.Height, probe.Format, null);
+    }
+
+    private static double Round(double ms) => Math.Round(Math.Max(0, ms), 1);
+}

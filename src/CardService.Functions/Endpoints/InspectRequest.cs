@@ -1,0 +1,157 @@
+using System.Collections.Frozen;
+using CardService.Core.Fetching;
+using CardService.Core.Inspection;
+using CardService.Functions.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CardService.Functions.Endpoints;
+
+/// <summary>The query string of <c>GET /meta</c> and <c>GET /validate</c>; every value arrives as text and is parsed with errors naming the field.</summary>
+public sealed record InspectQuery
+{
+    /// <summary>The page's absolute http(s) URL.</summary>
+    [FromQuery(Name = "url")] public string? Url { get; init; }
+
+    /// <summary><c>false</c> to skip probing images; default <c>true</c>.</summary>
+    [FromQuery(Name = "probe")] public string? Probe { get; init; }
+
+    /// <summary>Fetch as <c>facebook</c>, <c>twitter</c>, <c>linkedin</c>, <c>slack</c> or <c>discord</c>; default the service's own user agent.</summary>
+    [FromQuery(Name = "agent")] public string? Agent { get; init; }
+}
+
+/// <summary>The JSON body of <c>POST /meta</c> and <c>POST /validate</c>.</summary>
+public sealed record InspectBody
+{
+    /// <summary>The page's absolute http(s) URL; with <see cref="Html"/> it only resolves relative links.</summary>
+    public string? Url { get; init; }
+
+    /// <summary>The page's HTML: when given, the page itself is not fetched.</summary>
+    public string? Html { get; init; }
+
+    /// <summary><c>false</c> to skip probing images; default <c>true</c>.</summary>
+    public bool? Probe { get; init; }
+
+    /// <summary>As the query's <c>agent</c>.</summary>
+    public string? Agent { get; init; }
+}
+
+/// <summary>Turns a query or body into an <see cref="InspectionRequest"/>, runs it, and maps every failure to a problem.</summary>
+internal static class InspectRequest
+{
+    private static readonly FrozenDictionary<string, CrawlerAgent> Agents = new Dictionary<string, CrawlerAgent>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["default"] = CrawlerAgent.Default,
+        ["facebook"] = CrawlerAgent.Facebook,
+        ["twitter"] = CrawlerAgent.Twitter,
+        ["x"] = CrawlerAgent.Twitter,
+        ["linkedin"] = CrawlerAgent.LinkedIn,
+        ["slack"] = CrawlerAgent.Slack,
+        ["discord"] = CrawlerAgent.Discord,
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The problems every /meta and /validate route may answer (400 and the fetch failures of <see cref="FetchProblems"/>).</summary>
+    public static RouteHandlerBuilder ProducesInspectionProblems(this RouteHandlerBuilder builder) => builder
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status502BadGateway)
+        .ProducesProblem(StatusCodes.Status504GatewayTimeout);
+
+    public static Task<InspectOutcome> RunAsync(InspectQuery query, PageInspector inspector, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var probe = ParseProbe(query.Probe, errors);
+        return RunAsync(query.Url, null, probe, query.Agent, errors, inspector, cancellationToken);
+    }
+
+    public static async Task<InspectOutcome> RunAsync(HttpContext context, PageInspector inspector, int maxBodyBytes, CancellationToken cancellationToken)
+    {
+        var body = await JsonBodyReader.ReadAsync<InspectBody>(context, maxBodyBytes, cancellationToken);
+        if (body.Problem is { } problem)
+        {
+            return new InspectOutcome(null, problem);
+        }
+
+        var value = body.Value!;
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        return await RunAsync(value.Url, value.Html, value.Probe ?? true, value.Agent, errors, inspector, cancellationToken);
+    }
+
+    private static async Task<InspectOutcome> RunAsync(
+        string? url, string? html, bool probe, string? agentText, Dictionary<string, string[]> errors, PageInspector inspector, CancellationToken cancellationToken)
+    {
+        var pageUrl = ParseUrl(url, errors);
+        var agent = ParseAgent(agentText, errors);
+        if (errors.Count > 0 || pageUrl is null)
+        {
+            var urlGiven = !string.IsNullOrWhiteSpace(url);
+            return new InspectOutcome(null, urlGiven && errors.ContainsKey("url")
+                ? JsonBodyReader.Invalid(errors, "Invalid URL", ProblemTypes.InvalidUrl, "The url is not an absolute http or https URL; see errors.")
+                : JsonBodyReader.Invalid(errors, "Bad request", ProblemTypes.BadRequest));
+        }
+
+        var result = await inspector.InspectAsync(new InspectionRequest(pageUrl, html, probe, agent), cancellationToken);
+        return result.Inspection is { } inspection
+            ? new InspectOutcome(inspection, null)
+            : new InspectOutcome(null, FetchProblems.For(result.Failure!));
+    }
+
+    private static Uri? ParseUrl(string? value, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors["url"] = ["Give the page's absolute http or https URL."];
+            return null;
+        }
+
+        if (!Uri.TryCreate(value.Trim(), UriKind.Absolute, out var url) || url.IsFile || url.IsUnc)
+        {
+            errors["url"] = [$"'{value}' is not an absolute URL."];
+            return null;
+        }
+
+        if (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)
+        {
+            errors["url"] = [$"'{value}' uses the {url.Scheme}: scheme; only http and https pages are read."];
+            return null;
+        }
+
+        return url;
+    }
+
+    private static bool ParseProbe(string? value, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return true;
+        }
+
+        if (bool.TryParse(value, out var probe))
+        {
+            return probe;
+        }
+
+        errors["probe"] = [$"'{value}' is not true or false."];
+        return true;
+    }
+
+    private static CrawlerAgent ParseAgent(string? value, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return CrawlerAgent.Default;
+        }
+
+        if (Agents.TryGetValue(value.Trim(), out var agent))
+        {
+            return agent;
+        }
+
+        errors["agent"] = [$"Unknown agent '{value}'. Known agents: facebook, twitter (or x), linkedin, slack, discord, default."];
+        return CrawlerAgent.Default;
+    }
+}
+
+/// <summary>An inspection, or the problem to answer instead.</summary>
+internal sealed record InspectOutcome(PageInspection? Inspection, ProblemHttpResult? Problem);
