@@ -79,11 +79,18 @@ internal sealed class CardLayout(FontRegistry fonts)
         var placedTitle = Place(title, padX, titleTop, width);
         var placedDescription = description is null ? null : Place(description, padX, titleTop + title.Height + gap, width);
 
-        var missing = new[] { category?.Block, placedTitle.Block, placedDescription?.Block, left, right }
-            .Where(b => b is not null)
-            .SelectMany(b => b!.MissingCodePoints)
-            .Distinct()
-            .ToImmutableArray();
+        var missing = new List<int>();
+        foreach (var block in new[] { category?.Block, placedTitle.Block, placedDescription?.Block, left, right })
+        {
+            foreach (var codePoint in block?.MissingCodePoints ?? [])
+            {
+                if (!missing.Contains(codePoint))
+                {
+                    missing.Add(codePoint);
+                }
+            }
+        }
+
 
         return new CardComposition(
             s,
@@ -93,7 +100,7 @@ internal sealed class CardLayout(FontRegistry fonts)
             mark,
             left is null ? null : Place(left, leftX, footerTop + (footerHeight - left.Height) / 2, Math.Max(leftWidth, 0)),
             right is null ? null : Place(right, spec.Width - padX - right.Width, footerTop + (footerHeight - right.Height) / 2, right.Width),
-            missing);
+            [.. missing]);
     }
 
     private static PlacedBlock Place(TextBlock block, float x, float y, float boxWidth) => new(block, new SKPoint(x, y), boxWidth);

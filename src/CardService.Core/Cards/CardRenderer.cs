@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using CardService.Core.Cards.Encoders;
 using CardService.Core.Cards.Layout;
 using CardService.Core.Fonts;
@@ -19,7 +18,7 @@ public sealed class CardRenderer(FontRegistry fonts)
 
     // A full-card gradient costs ~5 ms to draw and ~0.1 ms to copy: keep a few per theme and size.
     private const int MaxCachedBackgrounds = 32;
-    private readonly ConcurrentDictionary<(string Theme, int Width, int Height), SKImage> _backgrounds = new();
+    private readonly ConcurrentDictionary<string, SKImage> _backgrounds = new(StringComparer.Ordinal);
     private readonly CardLayout _layout = new(fonts);
 
     public RenderedCard Render(CardSpec spec)
@@ -89,12 +88,32 @@ public sealed class CardRenderer(FontRegistry fonts)
         return surface;
     }
 
-    /// <summary>A strong ETag from the spec's canonical JSON and the renderer's version.</summary>
+    /// <summary>A strong ETag: SHA-256 of the renderer's version and every field of the spec, each length-prefixed.</summary>
     public static string ETagFor(CardSpec spec)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(spec, CardSpecJsonContext.Default.CardSpec);
-        var hash = SHA256.HashData([.. Encoding.UTF8.GetBytes(Version + "\n"), .. json]);
+        ArgumentNullException.ThrowIfNull(spec);
+
+        // Written by hand rather than as JSON: no serializer to warm up on a fresh process's first card.
+        // CardRendererTests checks that every property of CardSpec changes the tag.
+        var key = new StringBuilder(256).Append("v=").Append(Version).Append('\n');
+        Field(key, "title", spec.Title);
+        Field(key, "category", spec.Category);
+        Field(key, "description", spec.Description);
+        Field(key, "siteName", spec.SiteName);
+        Field(key, "author", spec.Author);
+        Field(key, "date", spec.Date);
+        Field(key, "theme", spec.Theme);
+        Field(key, "accent", spec.Accent);
+        Field(key, "logo", spec.Logo);
+        Field(key, "background", spec.Background);
+        Field(key, "format", spec.Format.ToString());
+        Field(key, "width", spec.Width.ToString(CultureInfo.InvariantCulture));
+        Field(key, "height", spec.Height.ToString(CultureInfo.InvariantCulture));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key.ToString()));
         return $"\"{Convert.ToHexStringLower(hash.AsSpan(0, 16))}\"";
+
+        static void Field(StringBuilder key, string name, string? value) =>
+            (value is null ? key.Append(name).Append("=-") : key.Append(name).Append('=').Append(value.Length).Append(':').Append(value)).Append('\n');
     }
 
     private void DrawBackground(SKCanvas canvas, CardTheme theme, int width, int height, SKImage? image)
@@ -105,7 +124,7 @@ public sealed class CardRenderer(FontRegistry fonts)
         }
         else
         {
-            var key = (theme.Name, width, height);
+            var key = string.Create(CultureInfo.InvariantCulture, $"{theme.Name}:{width}x{height}");
             if (_backgrounds.TryGetValue(key, out var cached))
             {
                 canvas.DrawImage(cached, 0, 0, SKSamplingOptions.Default, null);
@@ -153,7 +172,8 @@ public sealed class CardRenderer(FontRegistry fonts)
         foreach (var line in block.Lines)
         {
             // Half-leading as in CSS: the line box's extra height is split above and below the glyphs.
-            var baseline = y + (block.LineHeight - (ascent + descent)) / 2 + ascent;
+            // Whole-pixel baselines: Skia then caches one glyph mask per horizontal subpixel step, not per vertical one too.
+            var baseline = MathF.Round(y + (block.LineHeight - (ascent + descent)) / 2 + ascent);
             var x = block.IsRightToLeft ? placed.Origin.X + placed.BoxWidth - line.Width : placed.Origin.X;
             using var blob = Build(line);
             if (blob is not null)
@@ -183,13 +203,25 @@ public sealed class CardRenderer(FontRegistry fonts)
                 Hinting = SKFontHinting.None,
                 LinearMetrics = true,
             };
-            builder.AddPositionedRun(run.Glyphs, font, run.Positions);
+            var xs = new float[run.Positions.Length];
+            var horizontal = true;
+            for (var i = 0; i < xs.Length; i++)
+            {
+                xs[i] = run.Positions[i].X;
+                horizontal &= run.Positions[i].Y == 0;
+            }
+
+            if (horizontal)
+            {
+                // A horizontal run tells Skia the text is axis-aligned, so glyph masks are shared across baselines.
+                builder.AddHorizontalRun(run.Glyphs, font, xs, 0);
+            }
+            else
+            {
+                builder.AddPositionedRun(run.Glyphs, font, run.Positions);
+            }
         }
 
         return builder.Build();
     }
 }
-
-/// <summary>Source-generated serialisation of a spec for its ETag: no reflection on the first card of a fresh process.</summary>
-[JsonSerializable(typeof(CardSpec))]
-internal sealed partial class CardSpecJsonContext : JsonSerializerContext;

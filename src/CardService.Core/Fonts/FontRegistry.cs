@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 
 namespace CardService.Core.Fonts;
 
@@ -49,7 +50,8 @@ public sealed class FontRegistry : IDisposable
     private readonly FontFace _regular;
     private readonly FontFace _bold;
     private readonly Lazy<FontFace> _emoji;
-    private readonly ConcurrentDictionary<(string File, int Index), Lazy<FontFace>> _faces = new();
+    // Keyed "file#index": a string key shares the framework's precompiled dictionary code (a tuple key is JIT work at start).
+    private readonly ConcurrentDictionary<string, Lazy<FontFace>> _faces = new(StringComparer.Ordinal);
 
     public FontRegistry(FontOptions options)
     {
@@ -103,7 +105,7 @@ public sealed class FontRegistry : IDisposable
     }
 
     private FontFace Face(string file, int index) =>
-        _faces.GetOrAdd((file, index), key => new Lazy<FontFace>(() => Open(key.File, key.Index))).Value;
+        _faces.GetOrAdd(string.Create(CultureInfo.InvariantCulture, $"{file}#{index}"), _ => new Lazy<FontFace>(() => Open(file, index))).Value;
 
     private FontFace Open(string file, int index, bool isEmoji = false) =>
         new(Path.Combine(_directory, file), index, isEmoji);
@@ -129,6 +131,19 @@ public sealed class FontRegistry : IDisposable
     private sealed record FallbackSlot(string RegularFile, string BoldFile, (int First, int Last)[] Ranges, bool IsCjk = false)
     {
         public bool Covers(int codePoint) =>
-            Ranges.Length == 0 || Ranges.Any(r => codePoint >= r.First && codePoint <= r.Last);
+            Ranges.Length == 0 || InRanges(codePoint);
+
+        private bool InRanges(int codePoint)
+        {
+            foreach (var (first, last) in Ranges)
+            {
+                if (codePoint >= first && codePoint <= last)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }

@@ -244,6 +244,39 @@ public class CardRendererTests
     }
 
     [Fact]
+    public void ETagFor_EveryPropertyOfTheSpec_ChangesTheTag()
+    {
+        // The tag is written field by field: a property added to CardSpec but not to ETagFor would serve stale cards.
+        var baseline = new CardSpec { Title = "t" };
+        var properties = typeof(CardSpec).GetProperties().Where(p => p.CanWrite).ToList();
+        Assert.NotEmpty(properties);
+
+        foreach (var property in properties)
+        {
+            var changed = baseline with { };
+            object value = property.PropertyType switch
+            {
+                var t when t == typeof(string) => "changed",
+                var t when t == typeof(int) => 777,
+                var t when t == typeof(CardFormat) => CardFormat.Webp,
+                var t => throw new InvalidOperationException($"Give the test a value for {property.Name} ({t})."),
+            };
+            property.SetValue(changed, value);
+
+            Assert.NotEqual(CardRenderer.ETagFor(baseline), CardRenderer.ETagFor(changed));
+        }
+    }
+
+    [Fact]
+    public void ETagFor_FieldBoundaries_AreUnambiguous()
+    {
+        var a = CardRenderer.ETagFor(new CardSpec { Title = "ab", Category = "c" });
+        var b = CardRenderer.ETagFor(new CardSpec { Title = "a", Category = "bc" });
+
+        Assert.NotEqual(a, b);
+    }
+
+    [Fact]
     public void Render_EveryPostTitleInTheBlogCorpus_HasNoMissingGlyphAndNoEmptyLine()
     {
         var path = SourceTree.PostsTsv;

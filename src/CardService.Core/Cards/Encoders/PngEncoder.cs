@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using SkiaSharp;
 
 namespace CardService.Core.Cards.Encoders;
@@ -73,6 +74,7 @@ internal static class PngEncoder
         // One pass collects each row's runs of equal pixels (as colour-table slots); the index pass then fills whole runs.
         var runs = scratch.Runs;
         runs.Clear();
+
         for (var y = 0; y < height; y++)
         {
             var row = pixels.Slice(y * rowPixels, width);
@@ -100,7 +102,7 @@ internal static class PngEncoder
                     return false;
                 }
 
-                runs.Add((slot, length));
+                runs.Add(slot, length);
                 x += length;
             }
         }
@@ -113,8 +115,9 @@ internal static class PngEncoder
         var target = scratch.Indexed.AsSpan();
         var o = 0;
         var filled = 0;
-        foreach (var (slot, length) in runs)
+        for (var r = 0; r < runs.Count; r++)
         {
+            var (slot, length) = (runs.Slots[r], runs.Lengths[r]);
             if (filled == 0)
             {
                 target[o++] = 0; // each row starts with its filter byte: None
@@ -155,7 +158,7 @@ internal static class PngEncoder
 
         public ColourTable Table { get; } = new();
 
-        public List<(int Slot, int Length)> Runs { get; } = new(8192);
+        public RunList Runs { get; } = new();
 
         public byte[] Indexed { get; private set; } = [];
 
@@ -168,6 +171,34 @@ internal static class PngEncoder
             }
 
             return scratch;
+        }
+    }
+
+    /// <summary>Runs as two growing arrays (a list of tuples would be one more generic instantiation to JIT at start).</summary>
+    private sealed class RunList
+    {
+        public int[] Slots { get; private set; } = new int[8192];
+
+        public int[] Lengths { get; private set; } = new int[8192];
+
+        public int Count { get; private set; }
+
+        public void Clear() => Count = 0;
+
+        public void Add(int slot, int length)
+        {
+            if (Count == Slots.Length)
+            {
+                var slots = Slots;
+                var lengths = Lengths;
+                Array.Resize(ref slots, Count * 2);
+                Array.Resize(ref lengths, Count * 2);
+                (Slots, Lengths) = (slots, lengths);
+            }
+
+            Slots[Count] = slot;
+            Lengths[Count] = length;
+            Count++;
         }
     }
 
@@ -214,8 +245,7 @@ internal static class PngEncoder
         /// </summary>
         public bool TryBuildPalette(out List<uint> palette)
         {
-            var used = Enumerable.Range(0, Slots).Where(s => _counts[s] > 0)
-                .OrderByDescending(s => _counts[s]).ThenBy(s => _keys[s]).ToArray();
+            var used = SlotsByFrequency();
             var kept = new List<uint>(256);
             palette = kept;
             if (used.Length <= 256)
@@ -230,7 +260,8 @@ internal static class PngEncoder
             }
 
             // Channels unpacked once, padded to whole vectors: the search below computes about 200 000 distances.
-            var lanes = Vector<int>.Count;
+            // Vector128 rather than Vector<T>: ReadyToRun precompiles it, so a fresh process does not JIT this.
+            var lanes = Vector128<int>.Count;
             var length = (used.Length + lanes - 1) / lanes * lanes;
             var red = new int[length];
             var green = new int[length];
@@ -251,7 +282,7 @@ internal static class PngEncoder
 
             while (kept.Count < 256)
             {
-                var worst = Array.IndexOf(error, error.Max());
+                var worst = IndexOfMax(error);
                 if (error[worst] == 0)
                 {
                     break;
@@ -274,24 +305,58 @@ internal static class PngEncoder
                 approximated += error[i] > 0 ? _counts[used[i]] : 0;
             }
 
-            return error.Max() <= MaxPaletteError && approximated * MaxApproximatedShare.Denominator <= total * MaxApproximatedShare.Numerator;
+            return error[IndexOfMax(error)] <= MaxPaletteError && approximated * MaxApproximatedShare.Denominator <= total * MaxApproximatedShare.Numerator;
 
             void Keep(int chosen)
             {
-                var (r, g, b) = (new Vector<int>(red[chosen]), new Vector<int>(green[chosen]), new Vector<int>(blue[chosen]));
-                var index = new Vector<int>(kept.Count);
+                var (r, g, b) = (Vector128.Create(red[chosen]), Vector128.Create(green[chosen]), Vector128.Create(blue[chosen]));
+                var index = Vector128.Create(kept.Count);
                 kept.Add(_keys[used[chosen]]);
                 for (var i = 0; i < length; i += lanes)
                 {
-                    var distance = Vector.Max(
-                        Vector.Abs(new Vector<int>(red, i) - r),
-                        Vector.Max(Vector.Abs(new Vector<int>(green, i) - g), Vector.Abs(new Vector<int>(blue, i) - b)));
-                    var current = new Vector<int>(error, i);
-                    var closer = Vector.LessThan(distance, current);
-                    Vector.Min(distance, current).CopyTo(error, i);
-                    Vector.ConditionalSelect(closer, index, new Vector<int>(nearest, i)).CopyTo(nearest, i);
+                    var distance = Vector128.Max(
+                        Vector128.Abs(Vector128.Create(red, i) - r),
+                        Vector128.Max(Vector128.Abs(Vector128.Create(green, i) - g), Vector128.Abs(Vector128.Create(blue, i) - b)));
+                    var current = Vector128.Create(error, i);
+                    var closer = Vector128.LessThan(distance, current);
+                    Vector128.Min(distance, current).CopyTo(error, i);
+                    Vector128.ConditionalSelect(closer, index, Vector128.Create(nearest, i)).CopyTo(nearest, i);
                 }
             }
+        }
+
+        /// <summary>Used slots, most pixels first, ties by colour (deterministic): sorted as packed longs, no LINQ.</summary>
+        private int[] SlotsByFrequency()
+        {
+            var keys = new long[_distinct];
+            var n = 0;
+            for (var slot = 0; slot < Slots; slot++)
+            {
+                if (_counts[slot] > 0)
+                {
+                    keys[n++] = ((long)(int.MaxValue - _counts[slot]) << 32) | _keys[slot];
+                }
+            }
+
+            Array.Sort(keys);
+            var slots = new int[n];
+            for (var i = 0; i < n; i++)
+            {
+                slots[i] = Find((uint)keys[i]);
+            }
+
+            return slots;
+        }
+
+        private static int IndexOfMax(int[] values)
+        {
+            var best = 0;
+            for (var i = 1; i < values.Length; i++)
+            {
+                best = values[i] > values[best] ? i : best;
+            }
+
+            return best;
         }
 
         private int Find(uint colour)

@@ -9,7 +9,13 @@ internal static class Bidi
         if (!HasRightToLeft(text))
         {
             var level = paragraphLevel == TextShaper.AutoLevel ? (byte)0 : paragraphLevel;
-            return (Enumerable.Repeat(level, text.Length).ToArray(), level);
+            var levels = new byte[text.Length];
+            if (level != 0)
+            {
+                levels.AsSpan().Fill(level);
+            }
+
+            return (levels, level);
         }
 
         return SystemIcu.BidiLevels(text, paragraphLevel);
@@ -33,14 +39,17 @@ internal static class Bidi
     /// <summary>Rule L2 of UAX #9: from the highest level down to the lowest odd one, reverse every sequence at or above it.</summary>
     public static int[] VisualOrder(IReadOnlyList<byte> runLevels)
     {
-        var order = Enumerable.Range(0, runLevels.Count).ToArray();
-        if (runLevels.Count == 0)
+        // Plain loops, not LINQ over bytes: each generic instantiation is JIT work on a fresh process's first card.
+        var order = new int[runLevels.Count];
+        byte highest = 0;
+        var lowestOdd = byte.MaxValue;
+        for (var i = 0; i < order.Length; i++)
         {
-            return order;
+            order[i] = i;
+            highest = Math.Max(highest, runLevels[i]);
+            lowestOdd = (runLevels[i] & 1) == 1 ? Math.Min(lowestOdd, runLevels[i]) : lowestOdd;
         }
 
-        var highest = runLevels.Max();
-        var lowestOdd = runLevels.Where(l => (l & 1) == 1).DefaultIfEmpty((byte)(highest + 1)).Min();
         for (var level = highest; level >= lowestOdd && level > 0; level--)
         {
             var i = 0;

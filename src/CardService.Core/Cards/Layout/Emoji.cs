@@ -26,9 +26,17 @@ internal static class Emoji
             return false;
         }
 
-        if (IsPictographicPlane(first) || DefaultPresentation.Any(r => first >= r.First && first <= r.Last))
+        if (IsPictographicPlane(first))
         {
             return true;
+        }
+
+        foreach (var (from, to) in DefaultPresentation)
+        {
+            if (first >= from && first <= to)
+            {
+                return true;
+            }
         }
 
         // Text-default symbols (♥, ✔, digits in keycaps) become emoji with U+FE0F, U+20E3 or a ZWJ sequence.

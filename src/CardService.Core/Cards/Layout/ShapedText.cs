@@ -20,7 +20,7 @@ internal sealed record ShapedRun(
 {
     public bool IsRightToLeft => (Level & 1) == 1;
 
-    public float Width => Advances.Sum();
+    public float Width => TextMath.Sum(Advances);
 }
 
 /// <summary>A paragraph split into font and direction runs (logical order) and shaped.</summary>
@@ -37,4 +37,19 @@ internal sealed record ShapedText(
     ImmutableArray<int> MissingCodePoints)
 {
     public bool IsRightToLeft => (ParagraphLevel & 1) == 1;
+}
+
+/// <summary>Small numeric helpers kept out of LINQ: generic instantiations over floats are JIT work on a fresh process.</summary>
+internal static class TextMath
+{
+    public static float Sum(float[] values)
+    {
+        var sum = 0f;
+        foreach (var value in values)
+        {
+            sum += value;
+        }
+
+        return sum;
+    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace CardService.Core.Cards.Layout;
@@ -15,13 +16,15 @@ internal static unsafe class SystemIcu
     private const int Done = -1; // UBRK_DONE
 
     private static readonly Lazy<Api> Functions = new(Load);
-    private static readonly ConcurrentBag<nint> Iterators = [];
+    // Boxed handles: a bag of a reference type uses the framework's precompiled code, a bag of nint is JIT work at start.
+    private static readonly ConcurrentBag<StrongBox<nint>> Iterators = [];
 
     /// <summary>Every index where ICU allows a line to end, ascending, the text's length last.</summary>
     public static List<int> LineBreakOpportunities(string text)
     {
         var api = Functions.Value;
-        var iterator = RentIterator(api);
+        var rented = RentIterator(api);
+        var iterator = rented.Value;
         try
         {
             var result = new List<int>();
@@ -44,7 +47,7 @@ internal static unsafe class SystemIcu
         }
         finally
         {
-            Iterators.Add(iterator);
+            Iterators.Add(rented);
         }
     }
 
@@ -76,21 +79,22 @@ internal static unsafe class SystemIcu
         }
     }
 
-    private static nint RentIterator(Api api)
+    private static StrongBox<nint> RentIterator(Api api)
     {
-        if (Iterators.TryTake(out var iterator))
+        if (Iterators.TryTake(out var rented))
         {
-            return iterator;
+            return rented;
         }
 
         var status = 0;
+        nint iterator;
         fixed (byte* locale = "en\0"u8)
         {
             iterator = api.Open(LineBreakIterator, locale, null, 0, &status);
         }
 
         Check(status, "ubrk_open");
-        return iterator;
+        return new StrongBox<nint>(iterator);
     }
 
     private static void Check(int status, string function)

@@ -114,7 +114,7 @@ internal sealed class TextLayout(FontRegistry fonts)
     private string ClampWithEllipsis(ShapedText shaped, Widths widths, int start, float size, TextStyle style)
     {
         var text = shaped.Text;
-        var ellipsisWidth = _shaper.Shape(Ellipsis, style.Weight).ClusterAdvances.Sum() * size + style.LetterSpacing;
+        var ellipsisWidth = TextMath.Sum(_shaper.Shape(Ellipsis, style.Weight).ClusterAdvances) * size + style.LetterSpacing;
         var end = start;
         for (var i = start; i < text.Length;)
         {
@@ -135,7 +135,13 @@ internal sealed class TextLayout(FontRegistry fonts)
     private TextLine Place(string line, byte paragraphLevel, float size, TextStyle style)
     {
         var shaped = _shaper.Shape(line, style.Weight, paragraphLevel);
-        var order = Bidi.VisualOrder(shaped.Runs.Select(r => r.Level).ToArray());
+        var levels = new byte[shaped.Runs.Length];
+        for (var i = 0; i < levels.Length; i++)
+        {
+            levels[i] = shaped.Runs[i].Level;
+        }
+
+        var order = Bidi.VisualOrder(levels);
         var runs = ImmutableArray.CreateBuilder<PlacedRun>(order.Length);
         var x = 0f;
         foreach (var index in order)

@@ -46,7 +46,7 @@ internal sealed class TextShaper(FontRegistry fonts)
             runs.Add(ShapeRun(text, runStart, text.Length - runStart, runFace, levels[runStart], clusterAdvances));
         }
 
-        return new ShapedText(text, resolvedLevel, runs.ToImmutable(), clusterAdvances, [.. missing.Distinct()]);
+        return new ShapedText(text, resolvedLevel, runs.ToImmutable(), clusterAdvances, [.. missing]);
     }
 
     private FontFace FaceFor(string text, int start, int length, FontWeight weight, CjkVariant cjk, FontFace? previous, List<int> missing)
@@ -72,7 +72,7 @@ internal sealed class TextShaper(FontRegistry fonts)
         face ??= previous is { IsEmoji: false } ? previous : fonts.Primary(weight);
         foreach (var rune in text.AsSpan(start, length).EnumerateRunes())
         {
-            if (IsDrawable(rune.Value) && !face.HasGlyph(rune.Value) && fonts.FindText(rune.Value, weight, cjk) is null)
+            if (IsDrawable(rune.Value) && !face.HasGlyph(rune.Value) && fonts.FindText(rune.Value, weight, cjk) is null && !missing.Contains(rune.Value))
             {
                 missing.Add(rune.Value);
             }
