@@ -30,6 +30,10 @@ public static class HealthEndpoints
             ["openapi"] = "/openapi/v1.json",
             ["health"] = "/healthz",
             ["card"] = "/card?title=Hello&category=Notes",
+            ["cardFromPage"] = "/card?url=https://blog.example/post",
+            ["meta"] = "/meta?url=https://blog.example/post",
+            ["validate"] = "/validate?url=https://blog.example/post",
+            ["rules"] = "/rules",
         }));
 
     public sealed record Health(string Status);
