@@ -379,7 +379,7 @@ public sealed class PageFetcher : IDisposable
             {
                 if (_policy.Check(address) is { } why)
                 {
-                    throw new FetchRefusedException(new(FetchFailureKind.BlockedAddress, url, $"{host} resolves to {why}"));
+                    throw new FetchRefusedException(new(FetchFailureKind.BlockedAddress, url, $"{host} resolves to a refused address: {why}"));
                 }
             }
 

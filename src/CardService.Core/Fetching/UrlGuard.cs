@@ -53,7 +53,7 @@ internal static class UrlGuard
         if (IPAddress.TryParse(name, out var literal))
         {
             var why = policy.Check(literal);
-            return why is null ? null : new(FetchFailureKind.BlockedAddress, url, $"{url} targets {why}");
+            return why is null ? null : new(FetchFailureKind.BlockedAddress, url, $"{url} is refused: {why}");
         }
 
         if (BlockedNames.Contains(name) || BlockedSuffixes.Any(s => name.EndsWith(s, StringComparison.Ordinal)))
