@@ -329,6 +329,20 @@ public partial class PageCardEndpointsTests(PageServer server) : IClassFixture<P
     }
 
     [Fact]
+    public async Task Get_BrokenPageAskedTwice_AnswersTheSameProblemFetchingItOnce()
+    {
+        var page = server.Html("/broken-twice", PageServer.Page("<title>Server error</title>"), status: 500);
+        using var client = server.App.CreateClient();
+
+        using var first = await client.GetAsync(Url($"/card?url={Q(page.AbsoluteUri)}"));
+        using var second = await client.GetAsync(Url($"/card?url={Q(page.AbsoluteUri)}"));
+
+        await ProblemAssert.IsProblemAsync(first, HttpStatusCode.BadGateway, "upstream-status");
+        await ProblemAssert.IsProblemAsync(second, HttpStatusCode.BadGateway, "upstream-status");
+        Assert.Equal(1, server.Requests("/broken-twice"));
+    }
+
+    [Fact]
     public async Task Get_ConcurrentRequestsForOnePage_FetchItOnce()
     {
         var page = server.Serve("/shared-now", "text/html", "<title>Shared now</title>"u8.ToArray(), delay: TimeSpan.FromMilliseconds(300));

@@ -52,6 +52,7 @@ public sealed class CardResolver
     private readonly PageLoader _loader;
     private readonly RemoteCardImages _images;
     private readonly TimedCache<PageCard> _pages;
+    private readonly TimedCache<CardProblem> _failures;
     private readonly ConcurrentDictionary<string, Lazy<Task<(PageCard?, CardProblem?)>>> _inFlight = new(StringComparer.Ordinal);
 
     public CardResolver(PageLoader loader, PageFetcher fetcher, PageCardOptions options, TimeProvider? time = null)
@@ -62,6 +63,7 @@ public sealed class CardResolver
         _loader = loader;
         _images = new RemoteCardImages(fetcher, options, time);
         _pages = new TimedCache<PageCard>(options.MaxCachedPages, options.CacheLifetime, _ => 1, time);
+        _failures = new TimedCache<CardProblem>(options.MaxCachedPages, TimeSpan.FromSeconds(options.FailureCacheSeconds), _ => 1, time);
     }
 
     public async Task<CardResolution> ResolveAsync(CardFields request, CancellationToken cancellationToken)
@@ -142,6 +144,11 @@ public sealed class CardResolver
             return (cached, null);
         }
 
+        if (_failures.TryGet(key, out var failed))
+        {
+            return (null, failed);
+        }
+
         // Concurrent requests for one page (a post just shared) fetch it once. The shared fetch is bounded by the
         // fetcher's own time limit, so one caller giving up does not cancel it for the others.
         var flight = _inFlight.GetOrAdd(key, _ => new Lazy<Task<(PageCard?, CardProblem?)>>(() => LoadPageAsync(url, key)));
@@ -165,7 +172,7 @@ public sealed class CardResolver
         var loaded = await _loader.LoadAsync(url, CrawlerAgent.Default, CancellationToken.None).ConfigureAwait(false);
         if (loaded.Page is not { } result)
         {
-            return (null, FetchProblem(CardFieldNames.Url, loaded.Failure!));
+            return (null, Remember(key, FetchProblem(CardFieldNames.Url, loaded.Failure!)));
         }
 
         if (!result.Response.IsSuccessStatus)
@@ -173,12 +180,18 @@ public sealed class CardResolver
             // A 404 page has a title too ("Page not found"): that is no post's card.
             var status = result.Response.StatusCode;
             var failure = new FetchFailure(FetchFailureKind.HttpStatus, result.Response.FinalUrl, $"{result.Response.FinalUrl} answered {status}, not a page to make a card from", status);
-            return (null, FetchProblem(CardFieldNames.Url, failure));
+            return (null, Remember(key, FetchProblem(CardFieldNames.Url, failure)));
         }
 
         var page = CardFromPage.Read(result.Meta);
         _pages.Set(key, page);
         return (page, null);
+    }
+
+    private CardProblem Remember(string key, CardProblem problem)
+    {
+        _failures.Set(key, problem);
+        return problem;
     }
 
     // auto is a best effort: an icon that is missing, blocked or undecodable is skipped, and no icon at all draws no logo.

@@ -19,6 +19,13 @@ public sealed class PageCardOptions
     [Range(0L, 4L * 1024 * 1024 * 1024)]
     public long MaxCachedImageBytes { get; set; } = 32L * 1024 * 1024;
 
+    /// <summary>
+    /// How long a page that could not be used (fetch failure, error status) answers the same problem without being
+    /// fetched again, so crawlers retrying a broken card do not hammer its site. Default 30 seconds; 0 retries every time.
+    /// </summary>
+    [Range(0, 3600)]
+    public int FailureCacheSeconds { get; set; } = 30;
+
     /// <summary>The lifetime as a <see cref="TimeSpan"/>.</summary>
     public TimeSpan CacheLifetime => TimeSpan.FromSeconds(CacheSeconds);
 }
