@@ -11,8 +11,9 @@ namespace CardService.Benchmarks;
 
 /// <summary>
 /// The card side of the peer comparison, printing one JSON line like peer-card.mjs does:
-/// <c>cards [N] [--warmup=W]</c> (throughput on one thread), <c>cards --cold</c> (the first card from process start),
-/// <c>cards --encoders</c> (every PNG option measured on the same pixels).
+/// <c>cards [N] [--warmup=W]</c> (throughput on one thread), <c>cards --cold</c> (the first card from process start;
+/// with <c>CARDSERVICE_COLD_TRACE=1</c> it prints the time since start at each step), <c>cards --encoders</c> (every
+/// PNG option measured on the same pixels).
 /// </summary>
 internal static class CardBenchmark
 {
@@ -45,17 +46,6 @@ internal static class CardBenchmark
         }
 
         var ms = clock.Elapsed.TotalMilliseconds;
-        if (args.Contains("--again"))
-        {
-            var again = Stopwatch.StartNew();
-            for (var i = 0; i < n; i++)
-            {
-                renderer.Render(ReferenceCards.Card(i));
-            }
-
-            Console.Error.WriteLine($"again: {again.Elapsed.TotalMilliseconds / n:F2} ms per card");
-        }
-
         // The same cards again, split into drawing (layout + Skia) and encoding, to show where the time goes.
         double drawMs = 0, encodeMs = 0;
         for (var i = 0; i < n; i++)
