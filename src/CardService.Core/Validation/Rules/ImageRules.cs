@@ -88,9 +88,7 @@ internal static class ImageRules
         "og:image is larger than 8 MB",
         "Compress the image below 8 MB (a 1200×630 PNG or JPEG is usually under 300 KB).",
         RuleSources.FacebookFaq,
-        static c => c.ImageFor(c.OgImageUrl) is { Bytes: { } bytes } && bytes > T.FacebookMaxImageBytes
-            ? [new(Inv($"og:image is {Bytes(bytes)}; Facebook's limit is 8 MB"), bytes.ToString(System.Globalization.CultureInfo.InvariantCulture))]
-            : [],
+        static c => Heavier(c.ImageFor(c.OgImageUrl), T.FacebookMaxImageBytes, static b => $"og:image is {b}; Facebook's limit is 8 MB"),
         RuleNeeds.ImageProbe);
 
     public static readonly Rule LinkedInTooHeavy = Rule.Define(
@@ -98,9 +96,7 @@ internal static class ImageRules
         "og:image is larger than LinkedIn's 5 MB",
         "Compress the image below 5 MB.",
         RuleSources.LinkedInImage,
-        static c => c.ImageFor(c.OgImageUrl) is { Bytes: { } bytes } && bytes > T.LinkedInMaxImageBytes
-            ? [new(Inv($"og:image is {Bytes(bytes)}; LinkedIn's limit is 5 MB"), bytes.ToString(System.Globalization.CultureInfo.InvariantCulture))]
-            : [],
+        static c => Heavier(c.ImageFor(c.OgImageUrl), T.LinkedInMaxImageBytes, static b => $"og:image is {b}; LinkedIn's limit is 5 MB"),
         RuleNeeds.ImageProbe);
 
     public static readonly Rule WhatsAppTooHeavy = Rule.Define(
@@ -108,9 +104,7 @@ internal static class ImageRules
         "og:image is over ~300 KB: WhatsApp may show no thumbnail",
         "Keep the og:image under about 300 KB (JPEG, or a palette PNG).",
         RuleSources.WhatsApp,
-        static c => c.ImageFor(c.OgImageUrl) is { Bytes: { } bytes } && bytes > T.WhatsAppMaxImageBytes
-            ? [new(Inv($"og:image is {Bytes(bytes)}; WhatsApp generally shows thumbnails only up to about 300 KB"), bytes.ToString(System.Globalization.CultureInfo.InvariantCulture))]
-            : [],
+        static c => Heavier(c.ImageFor(c.OgImageUrl), T.WhatsAppMaxImageBytes, static b => $"og:image is {b}; WhatsApp generally shows thumbnails only up to about 300 KB"),
         RuleNeeds.ImageProbe);
 
     public static readonly Rule LinkedInNarrow = Rule.Define(
@@ -128,9 +122,8 @@ internal static class ImageRules
         "The card image is 5 MB or more",
         "Compress the image below 5 MB.",
         RuleSources.XCardsMarkup,
-        static c => c.ImageFor(c.XImageUrl) is { Bytes: { } bytes } && bytes >= T.XMaxImageBytes
-            ? [new(Inv($"The image X uses is {Bytes(bytes)}; X needs less than 5 MB"), bytes.ToString(System.Globalization.CultureInfo.InvariantCulture))]
-            : [],
+        // X wants less than 5 MB: exactly 5 MB is already too heavy.
+        static c => Heavier(c.ImageFor(c.XImageUrl), T.XMaxImageBytes - 1, static b => $"The image X uses is {b}; X needs less than 5 MB"),
         RuleNeeds.ImageProbe);
 
     public static readonly Rule XFormatUnsupported = Rule.Define(
@@ -229,6 +222,12 @@ internal static class ImageRules
         XLargeTooSmall, XLargeAspect, XTooLarge, XSummaryTooSmall, XSummaryCropped, DimensionsMismatch, DiscoverTooNarrow,
         ArticleImageTooSmall,
     ];
+
+    /// <summary>A hit when the image is more than <paramref name="limit"/> bytes; the message gets its size written out.</summary>
+    private static RuleHit[] Heavier(ImageFacts? image, long limit, Func<string, string> message) =>
+        image is { Bytes: { } bytes } && bytes > limit
+            ? [new(message(Bytes(bytes)), bytes.ToString(System.Globalization.CultureInfo.InvariantCulture))]
+            : [];
 
     private static ImageFacts? Sized(ImageFacts? image) => image is { Status: 200 } && HasSize(image) ? image : null;
 
