@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CardService.Core.Caching;
 using CardService.Core.Cards;
 using Microsoft.Extensions.Options;
 
@@ -10,55 +11,18 @@ namespace CardService.Functions.Caching;
 /// </summary>
 public sealed class CardCache(IOptions<CardCacheOptions> options)
 {
-    private readonly long _maxBytes = options.Value.MaxBytes;
-    private readonly Lock _gate = new();
-    private readonly Dictionary<string, LinkedListNode<(string Key, RenderedCard Card)>> _entries = new(StringComparer.Ordinal);
-    private readonly LinkedList<(string Key, RenderedCard Card)> _recency = new();
+    // A rendered card never changes for its key (the ETag names its content): kept for as long as there is room.
+    private readonly TimedCache<RenderedCard> _cards = new(options.Value.MaxBytes, Timeout.InfiniteTimeSpan, card => card.Bytes.Length);
     private readonly ConcurrentDictionary<string, Lazy<Task<RenderedCard>>> _inFlight = new(StringComparer.Ordinal);
-    private long _bytes;
 
     /// <summary>Bytes currently held.</summary>
-    public long Bytes
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _bytes;
-            }
-        }
-    }
+    public long Bytes => _cards.Size;
 
     /// <summary>Number of cards currently held.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _entries.Count;
-            }
-        }
-    }
+    public int Count => _cards.Count;
 
     /// <summary>Returns the cached card and marks it recently used.</summary>
-    public bool TryGet(string key, out RenderedCard card)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        lock (_gate)
-        {
-            if (_entries.TryGetValue(key, out var node))
-            {
-                _recency.Remove(node);
-                _recency.AddFirst(node);
-                card = node.Value.Card;
-                return true;
-            }
-        }
-
-        card = null!;
-        return false;
-    }
+    public bool TryGet(string key, out RenderedCard card) => _cards.TryGet(key, out card);
 
     /// <summary>
     /// Returns the cached card, or runs <paramref name="render"/> on the thread pool once for all concurrent callers of the
@@ -88,38 +52,12 @@ public sealed class CardCache(IOptions<CardCacheOptions> options)
             }
 
             var card = render();
-            Add(key, card);
+            _cards.Set(key, card);
             return card;
         }
         finally
         {
             _inFlight.TryRemove(key, out _);
-        }
-    }
-
-    private void Add(string key, RenderedCard card)
-    {
-        var size = card.Bytes.Length;
-        if (size > _maxBytes)
-        {
-            return;
-        }
-
-        lock (_gate)
-        {
-            if (_entries.ContainsKey(key))
-            {
-                return;
-            }
-
-            _entries[key] = _recency.AddFirst((key, card));
-            _bytes += size;
-            while (_bytes > _maxBytes && _recency.Last is { } oldest)
-            {
-                _recency.RemoveLast();
-                _entries.Remove(oldest.Value.Key);
-                _bytes -= oldest.Value.Card.Bytes.Length;
-            }
         }
     }
 }

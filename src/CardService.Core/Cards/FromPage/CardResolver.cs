@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using CardService.Core.Caching;
 using CardService.Core.Fetching;
 using CardService.Core.Inspection;
 

@@ -1,3 +1,4 @@
+using CardService.Core.Caching;
 using CardService.Core.Fetching;
 
 namespace CardService.Core.Cards.FromPage;

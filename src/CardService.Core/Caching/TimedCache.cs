@@ -1,8 +1,8 @@
-namespace CardService.Core.Cards.FromPage;
+namespace CardService.Core.Caching;
 
 /// <summary>
-/// A small in-memory cache: entries live for a fixed time, the total size (as <c>sizeOf</c> counts it) stays under a
-/// bound, and the least recently used entries go first. Thread-safe.
+/// A small in-memory cache: entries live for a fixed time (or for good, with <see cref="Timeout.InfiniteTimeSpan"/>), the
+/// total size (as <c>sizeOf</c> counts it) stays under a bound, and the least recently used entries go first. Thread-safe.
 /// </summary>
 public sealed class TimedCache<TValue>
 {
@@ -16,7 +16,7 @@ public sealed class TimedCache<TValue>
     private long _size;
 
     /// <param name="capacity">The most total size kept; 0 keeps nothing.</param>
-    /// <param name="lifetime">How long an entry is served after it was set.</param>
+    /// <param name="lifetime">How long an entry is served after it was set; <see cref="Timeout.InfiniteTimeSpan"/> for as long as there is room.</param>
     /// <param name="sizeOf">An entry's size (1 to count entries, the byte count to bound memory).</param>
     /// <param name="time">The clock; the system's by default.</param>
     public TimedCache(long capacity, TimeSpan lifetime, Func<TValue, long> sizeOf, TimeProvider? time = null)
@@ -27,6 +27,18 @@ public sealed class TimedCache<TValue>
         _lifetime = lifetime;
         _sizeOf = sizeOf;
         _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>The total size of the entries held, as <c>sizeOf</c> counts it.</summary>
+    public long Size
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _size;
+            }
+        }
     }
 
     /// <summary>Entries currently held (expired ones included until they are next touched).</summary>
@@ -68,7 +80,8 @@ public sealed class TimedCache<TValue>
     {
         ArgumentNullException.ThrowIfNull(key);
         var size = _sizeOf(value);
-        if (size > _capacity || _lifetime <= TimeSpan.Zero)
+        var forever = _lifetime == Timeout.InfiniteTimeSpan;
+        if (size > _capacity || (_lifetime <= TimeSpan.Zero && !forever))
         {
             return;
         }
@@ -80,7 +93,8 @@ public sealed class TimedCache<TValue>
                 Remove(existing);
             }
 
-            _entries[key] = _recency.AddFirst(new Entry(key, value, size, _time.GetUtcNow() + _lifetime));
+            var expires = forever ? DateTimeOffset.MaxValue : _time.GetUtcNow() + _lifetime;
+            _entries[key] = _recency.AddFirst(new Entry(key, value, size, expires));
             _size += size;
             while (_size > _capacity && _recency.Last is { } oldest)
             {

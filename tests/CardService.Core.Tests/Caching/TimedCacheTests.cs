@@ -1,6 +1,6 @@
-using CardService.Core.Cards.FromPage;
+using CardService.Core.Caching;
 
-namespace CardService.Core.Tests.Cards.FromPage;
+namespace CardService.Core.Tests.Caching;
 
 public class TimedCacheTests
 {
