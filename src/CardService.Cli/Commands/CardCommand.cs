@@ -149,7 +149,7 @@ public static class CardCommand
             stdout.WriteLine($"{OptionName(field)}: {source}");
         }
 
-        foreach (var codePoint in card.MissingCodePoints.Distinct())
+        foreach (var codePoint in card.MissingCodePoints)
         {
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: no bundled font draws U+{codePoint:X4}"));
         }

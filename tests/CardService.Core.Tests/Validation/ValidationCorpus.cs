@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CardService.Core.Fetching;
 using CardService.Core.Meta;
+using CardService.Core.Tests.Meta.Corpus;
 
 namespace CardService.Core.Tests.Validation;
 
@@ -8,25 +9,7 @@ namespace CardService.Core.Tests.Validation;
 public static class ValidationCorpus
 {
     /// <summary>The pages folder; throws saying where it looked when it is missing, so corpus tests fail rather than pass empty.</summary>
-    public static string PagesDirectory()
-    {
-        var start = AppContext.BaseDirectory;
-        var directory = new DirectoryInfo(start);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CardService.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        if (directory is null)
-        {
-            throw new DirectoryNotFoundException($"No folder holding CardService.sln above '{start}', so ../shared/corpus/pages cannot be found.");
-        }
-
-        var pages = Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "corpus", "pages"));
-        return Directory.Exists(pages)
-            ? pages
-            : throw new DirectoryNotFoundException($"The page corpus is missing: looked for '{pages}' (../shared/corpus/pages beside '{directory.FullName}').");
-    }
+    public static string PagesDirectory() => CorpusLocator.PagesDirectory();
 
     /// <summary>Every case name (an <c>.html</c> with its <c>.expected.json</c>).</summary>
     public static IReadOnlyList<string> Cases() =>

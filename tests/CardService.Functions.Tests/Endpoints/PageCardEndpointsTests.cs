@@ -425,11 +425,7 @@ internal static class CorpusPages
 
     private static List<JekyllPage> Load()
     {
-        var folder = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(RepoPaths.Root)!, "shared", "corpus", "pages");
-        if (!Directory.Exists(folder))
-        {
-            throw new DirectoryNotFoundException($"The corpus is not at '{folder}' (beside the folder holding CardService.sln).");
-        }
+        var folder = PageServerFixture.CorpusFolder;
 
         var pages = Directory.GetFiles(folder, "jekyll-*.expected.json").Order(StringComparer.Ordinal).Select(file =>
         {

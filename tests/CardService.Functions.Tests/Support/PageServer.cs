@@ -12,7 +12,7 @@ namespace CardService.Functions.Tests.Support;
 /// </summary>
 public sealed class PageServer : IAsyncLifetime
 {
-    public const string Address = "127.0.0.2";
+    public const string Address = PageServerFixture.Address;
 
     private readonly ConcurrentDictionary<string, Resource> _resources = new(StringComparer.Ordinal);
     private LocalServer? _server;
@@ -34,16 +34,8 @@ public sealed class PageServer : IAsyncLifetime
     }
 
     /// <summary>The app with only 127.0.0.2 allowed, plus <paramref name="settings"/>.</summary>
-    public static CardServiceFactory CreateApp(params (string Key, string Value)[] settings)
-    {
-        var all = new Dictionary<string, string?> { ["Fetch:AllowedPrivateNetworks:0"] = Address + "/32" };
-        foreach (var (key, value) in settings)
-        {
-            all[key] = value;
-        }
-
-        return new CardServiceFactory(all);
-    }
+    public static CardServiceFactory CreateApp(params (string Key, string Value)[] settings) =>
+        PageServerFixture.CreateApp(settings.ToDictionary(s => s.Key, s => (string?)s.Value, StringComparer.Ordinal));
 
     public Uri Html(string path, string html, int status = 200) => Serve(path, "text/html; charset=utf-8", Encoding.UTF8.GetBytes(html), status);
 

@@ -19,8 +19,6 @@ internal sealed record ShapedRun(
     int[] Clusters)
 {
     public bool IsRightToLeft => (Level & 1) == 1;
-
-    public float Width => TextMath.Sum(Advances);
 }
 
 /// <summary>A paragraph split into font and direction runs (logical order) and shaped.</summary>
