@@ -19,4 +19,13 @@ if (result.Errors.Count > 0)
     return CardCommand.BadInput;
 }
 
-return await result.InvokeAsync();
+try
+{
+    return await result.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e) when (e is not OperationCanceledException)
+{
+    // A bug, not bad input: one line, no stack trace, no exception type.
+    Console.Error.WriteLine($"error: cardservice stopped on an internal error: {e.Message}");
+    return CardCommand.InternalError;
+}

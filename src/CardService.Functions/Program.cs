@@ -17,7 +17,7 @@ app.MapMetaEndpoints();
 app.MapValidateEndpoints();
 app.MapRulesEndpoints();
 
-app.Run();
+return app.RunChecked();
 
 /// <summary>Lets WebApplicationFactory find the entry point.</summary>
 public partial class Program;

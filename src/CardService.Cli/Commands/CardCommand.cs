@@ -12,13 +12,16 @@ namespace CardService.Cli.Commands;
 /// <summary>
 /// <c>cardservice card</c>: renders one card to a file, with the same fields as the HTTP API's <c>/card</c>.
 /// Exit codes: 0 written, 2 bad input (every problem printed as <c>error: field: message</c>), 1 the file could not be written,
-/// 3 the page (<c>--url</c>) or a remote logo/background could not be fetched or used.
+/// 3 the page (<c>--url</c>) or a remote logo/background could not be fetched or used, 70 a bug.
 /// </summary>
 public static class CardCommand
 {
     public const int BadInput = 2;
     public const int WriteFailed = 1;
     public const int FetchFailed = 3;
+
+    /// <summary>A bug stopped the tool (EX_SOFTWARE); the message is printed without a stack trace.</summary>
+    public const int InternalError = 70;
 
     /// <summary>CIDR networks (comma-separated) the fetcher may reach although they are private: for local testing only.</summary>
     public const string AllowPrivateVariable = "CARDSERVICE_FETCH__ALLOWEDPRIVATENETWORKS";
@@ -257,12 +260,13 @@ public static class CardCommand
             return null;
         }
 
-        if (!File.Exists(value))
+        var (bytes, problem) = LocalImageFile.Read(value);
+        if (bytes is null)
         {
-            errors[field] = [$"No such file '{value}'."];
+            errors[field] = [problem!];
             return null;
         }
 
-        return $"data:{mediaType};base64,{Convert.ToBase64String(File.ReadAllBytes(value))}";
+        return $"data:{mediaType};base64,{Convert.ToBase64String(bytes)}";
     }
 }

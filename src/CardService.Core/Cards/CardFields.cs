@@ -1,4 +1,5 @@
 using System.Globalization;
+using CardService.Core.Fetching;
 
 namespace CardService.Core.Cards;
 
@@ -91,13 +92,13 @@ public static class CardSpecFactory
 
     /// <summary>The page URL a request names, when it is an absolute http(s) URL.</summary>
     public static Uri? ParseUrl(string? value) =>
-        Uri.TryCreate(value?.Trim(), UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url : null;
+        WebUrl.TryParse(value, out var url) ? url : null;
 
     private static void CheckUrl(CardFields fields, Dictionary<string, string[]> errors)
     {
         if (Blank(fields.Url) is { } url && ParseUrl(url) is null)
         {
-            errors["url"] = [$"'{CardImages.Shorten(url)}' is not an absolute http(s) URL."];
+            errors["url"] = [WebUrl.Problem(url)!];
         }
 
         if (Blank(fields.Url) is null && string.Equals(fields.Logo, CardImages.Auto, StringComparison.OrdinalIgnoreCase))

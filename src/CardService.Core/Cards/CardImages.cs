@@ -1,3 +1,4 @@
+using CardService.Core.Fetching;
 using SkiaSharp;
 
 namespace CardService.Core.Cards;
@@ -20,15 +21,11 @@ public static class CardImages
     /// <summary>Whether <paramref name="value"/> is an absolute http(s) URL to fetch (not yet a <c>data:</c> URI).</summary>
     public static bool IsRemote(string value) =>
         value is { Length: <= MaxUrlLength }
-        && Uri.TryCreate(value, UriKind.Absolute, out var url)
-        && url.Scheme is "http" or "https";
+        && WebUrl.TryParse(value, out _);
 
     /// <summary>A <c>data:</c> URI holding <paramref name="bytes"/>, typed by the sniffed <paramref name="format"/>.</summary>
     public static string ToDataUri(ReadOnlySpan<byte> bytes, string? format) =>
         $"data:image/{format ?? "octet-stream"};base64,{Convert.ToBase64String(bytes)}";
-
-    /// <summary>A value cut short for an error message (a 2 MB data: URI is not worth echoing).</summary>
-    internal static string Shorten(string value) => value.Length <= 80 ? value : value[..77] + "...";
 
     /// <summary>Why the image cannot be used, or null when it can.</summary>
     public static string? Check(string dataUri)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CardService.Core.Fetching;
 
 namespace CardService.Core.Cards;
 
@@ -15,9 +16,9 @@ public static class CardSpecValidator
         {
             errors["title"] = ["A title is required."];
         }
-        else if (spec.Title.Length > CardLimits.MaxTitleLength)
+        else if (CardText.TooLong("title", spec.Title, CardLimits.MaxTitleLength) is { } tooLong)
         {
-            errors["title"] = [$"The title is {spec.Title.Length} characters; at most {CardLimits.MaxTitleLength} are allowed."];
+            errors["title"] = [tooLong];
         }
 
         CheckLength(errors, "category", spec.Category);
@@ -50,9 +51,9 @@ public static class CardSpecValidator
 
     private static void CheckLength(Dictionary<string, string[]> errors, string field, string? value)
     {
-        if (value is { Length: > CardLimits.MaxTextFieldLength })
+        if (value is not null && CardText.TooLong(field, value, CardLimits.MaxTextFieldLength) is { } tooLong)
         {
-            errors[field] = [$"The {field} is {value.Length} characters; at most {CardLimits.MaxTextFieldLength} are allowed."];
+            errors[field] = [tooLong];
         }
     }
 
@@ -64,10 +65,14 @@ public static class CardSpecValidator
             return;
         }
 
-        if (!value.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+        if (value.StartsWith("http:", StringComparison.OrdinalIgnoreCase) || value.StartsWith("https:", StringComparison.OrdinalIgnoreCase))
+        {
+            errors[field] = [$"The {field} URL cannot be fetched: {WebUrl.Problem(value) ?? $"it is longer than {CardImages.MaxUrlLength} characters."}"];
+        }
+        else if (!value.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
         {
             var forms = allowAuto ? "a data: URI, an http(s) URL or auto" : "a data: URI or an http(s) URL";
-            errors[field] = [$"The {field} must be {forms}; got '{CardImages.Shorten(value)}'."];
+            errors[field] = [$"The {field} must be {forms}; got '{WebUrl.Shorten(value)}'."];
         }
         else if (CardImages.Check(value) is { } problem)
         {

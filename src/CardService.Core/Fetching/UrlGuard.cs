@@ -37,7 +37,12 @@ internal static class UrlGuard
             return new(FetchFailureKind.InvalidUrl, url, $"{url} carries credentials (user info before '@'); such URLs are not fetched");
         }
 
-        return CheckHost(url, url.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 ? url.Host.Trim('[', ']') : url.IdnHost, policy);
+        if (WebUrl.DnsHost(url) is not { } host)
+        {
+            return new(FetchFailureKind.InvalidUrl, url, $"{url} has host '{url.Host}', which is not a valid domain name (IDNA rejects it)");
+        }
+
+        return CheckHost(url, host, policy);
     }
 
     /// <summary>Checks a host as a URL or the connection layer spells it: an IP literal or a DNS name.</summary>

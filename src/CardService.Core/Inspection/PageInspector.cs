@@ -89,12 +89,11 @@ public sealed class PageInspector(PageLoader loader, PageFetcher fetcher, TimePr
         ArgumentNullException.ThrowIfNull(meta);
         var og = meta.OpenGraph.Images.FirstOrDefault(i => i.Url is not null || i.SecureUrl is not null);
         var jsonLd = meta.JsonLd.Where(b => b.IsValid).SelectMany(b => b.Items).SelectMany(i => i.Images)
-            .Select(raw => Uri.TryCreate(meta.BaseUrl, raw, out var url) ? url : null);
+            .Select(raw => WebUrl.TryResolve(meta.BaseUrl, raw, out var url) ? url : null);
         return
         [
             .. new[] { og?.Url?.Resolved ?? og?.SecureUrl?.Resolved, meta.Twitter.Image?.Resolved }.Concat(jsonLd)
                 .OfType<Uri>()
-                .Where(u => u.IsAbsoluteUri && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps))
                 .DistinctBy(u => u.AbsoluteUri, StringComparer.Ordinal)
                 .Take(MaxImageProbes),
         ];

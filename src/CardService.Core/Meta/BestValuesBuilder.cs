@@ -1,3 +1,5 @@
+using CardService.Core.Fetching;
+
 namespace CardService.Core.Meta;
 
 /// <summary>Picks each card field's best value from the page's tags (see <see cref="BestValues"/> for the orders).</summary>
@@ -78,7 +80,7 @@ internal static class BestValuesBuilder
     }
 
     private static string? Resolve(PageMeta meta, string url) =>
-        Uri.TryCreate(meta.BaseUrl, url, out var resolved) && resolved.Scheme is "http" or "https" ? resolved.AbsoluteUri : null;
+        WebUrl.TryResolve(meta.BaseUrl, url, out var resolved) ? resolved.AbsoluteUri : null;
 
     private static MetaValue? Pick(params ReadOnlySpan<(string? Value, string Source)> candidates)
     {

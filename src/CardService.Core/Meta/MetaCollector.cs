@@ -123,7 +123,7 @@ internal sealed class MetaCollector(Uri pageUrl, ReadOptions options)
 
     public PageMeta ToPageMeta(string? lang, int length, DecodedHtml? decoded)
     {
-        var baseUrl = _baseHref is not null && Uri.TryCreate(pageUrl, _baseHref, out var b) && b.Scheme is "http" or "https" ? b : pageUrl;
+        var baseUrl = WebUrl.TryResolve(pageUrl, _baseHref, out var b) ? b : pageUrl;
         var resolver = new UrlResolver(baseUrl);
         var groups = new TagGrouper(resolver);
         var robots = ImmutableArray.CreateBuilder<RobotsTag>();
@@ -248,7 +248,7 @@ internal sealed class UrlResolver(Uri baseUrl)
         }
 
         // Uri takes "//host/x" relative to an http base as protocol-relative, and "/x" against the base's authority.
-        return Uri.TryCreate(baseUrl, trimmed, out var resolved) && resolved.Scheme is "http" or "https"
+        return WebUrl.TryResolve(baseUrl, trimmed, out var resolved)
             ? new UrlValue(trimmed, resolved)
             : new UrlValue(trimmed, null);
     }

@@ -89,4 +89,7 @@ public static class RuleSources
 
     /// <summary>#43: redirects [3rd-party for Facebook].</summary>
     public const string Redirects = "https://chuniversiteit.nl/productivity/refreshing-twitter-cards";
+
+    /// <summary>url-host-invalid: IDNA processing (UTS #46), which refuses U+FFFD, U+200D, U+2488 and such in a host.</summary>
+    public const string Idna = "https://www.unicode.org/reports/tr46/";
 }

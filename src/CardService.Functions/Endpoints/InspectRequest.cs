@@ -105,19 +105,13 @@ internal static class InspectRequest
             return null;
         }
 
-        if (!Uri.TryCreate(value.Trim(), UriKind.Absolute, out var url) || url.IsFile || url.IsUnc)
+        if (WebUrl.TryParse(value, out var url))
         {
-            errors["url"] = [$"'{value}' is not an absolute URL."];
-            return null;
+            return url;
         }
 
-        if (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)
-        {
-            errors["url"] = [$"'{value}' uses the {url.Scheme}: scheme; only http and https pages are read."];
-            return null;
-        }
-
-        return url;
+        errors["url"] = [WebUrl.Problem(value)!];
+        return null;
     }
 
     private static bool ParseProbe(string? value, Dictionary<string, string[]> errors)

@@ -16,17 +16,17 @@ public static class CardRenderingExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<FontOptions>().Bind(configuration.GetSection(FontOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<FontOptions>(configuration, FontOptions.SectionName);
         services.AddSingleton<IValidateOptions<FontOptions>, FontDirectoryExists>();
-        services.AddOptions<CardCacheOptions>().Bind(configuration.GetSection(CardCacheOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<CardRequestOptions>().Bind(configuration.GetSection(CardRequestOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<CardCacheOptions>(configuration, CardCacheOptions.SectionName);
+        services.AddSettings<CardRequestOptions>(configuration, CardRequestOptions.SectionName);
 
         services.AddSingleton(sp => new FontRegistry(sp.GetRequiredService<IOptions<FontOptions>>().Value));
         services.AddSingleton<CardRenderer>();
         services.AddSingleton<CardCache>();
 
         // Cards from a page (url=) and remote logos/backgrounds; the fetcher and loader come from AddPageFetching.
-        services.AddOptions<PageCardOptions>().Bind(configuration.GetSection(PageCardOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<PageCardOptions>(configuration, PageCardOptions.SectionName);
         services.AddSingleton(sp => new CardResolver(
             sp.GetRequiredService<PageLoader>(),
             sp.GetRequiredService<PageFetcher>(),

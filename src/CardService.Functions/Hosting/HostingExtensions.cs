@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace CardService.Functions.Hosting;
 
@@ -15,7 +16,15 @@ public static class HostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
 
-        builder.WebHost.UseUrls([.. HostingPorts.Resolve(Environment.GetEnvironmentVariables())]);
+        try
+        {
+            builder.WebHost.UseUrls([.. HostingPorts.Resolve(Environment.GetEnvironmentVariables())]);
+        }
+        catch (InvalidOperationException e)
+        {
+            // Reported with the settings' problems by RunChecked, once, without a stack trace.
+            builder.Services.AddSingleton(new StartupProblem(e.Message));
+        }
 
         // The Functions host relays stdout; one line per message keeps its log readable.
         builder.Logging.ClearProviders();
@@ -40,38 +49,62 @@ public static class HostingExtensions
     public static WebApplication UseCardServiceHosting(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseExceptionHandler();
+        app.Use(NoSniff);
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
         app.UseStatusCodePages();
         app.MapOpenApi().WithTags("Meta");
         return app;
     }
 
+    // Every answer, JSON or image, is to be taken as the type it declares; set as it starts, since the exception handler clears headers.
+    private static Task NoSniff(HttpContext context, RequestDelegate next)
+    {
+        context.Response.OnStarting(static state =>
+        {
+            ((HttpResponse)state).Headers.XContentTypeOptions = "nosniff";
+            return Task.CompletedTask;
+        }, context.Response);
+        return next(context);
+    }
+
+    // A request the server could not read (a body cut short, say) is the client's problem, not a 500.
+    private static int StatusFor(Exception exception) =>
+        exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+
     private static void Customize(ProblemDetailsContext context)
     {
         var problem = context.ProblemDetails;
+        var request = context.HttpContext.Request;
         var status = problem.Status ?? context.HttpContext.Response.StatusCode;
         problem.Status = status;
-        if (problem.Type is null || !problem.Type.StartsWith(ProblemTypes.Base, StringComparison.Ordinal))
+        var typed = problem.Type is { } type && type.StartsWith(ProblemTypes.Base, StringComparison.Ordinal) && type != ProblemTypes.InternalError;
+        if (!typed)
         {
             problem.Type = ProblemTypes.ForStatus(status);
         }
 
-        if (status >= 500 || context.Exception is not null)
+        if (context.Exception is BadHttpRequestException && status < 500)
+        {
+            // Kestrel's own words ("Unexpected end of request content") say what was wrong with the request, and nothing about us.
+            problem.Title = "Unreadable request";
+            problem.Detail = $"The request could not be read: {context.Exception.Message}";
+        }
+        else if (context.Exception is not null || (status >= 500 && !typed))
         {
             // Whatever went wrong stays in the log: no message, no stack trace, no exception type to the client.
-            problem.Title = "The server could not answer this request.";
-            problem.Detail = null;
+            problem.Title = "Server failure";
+            problem.Detail = "The server failed while answering this request; the failure is logged under this traceId.";
             problem.Extensions.Remove("exception");
             problem.Extensions.Remove("errors");
         }
-        else if (problem.Detail is null)
+        else
         {
-            problem.Detail = status switch
+            problem.Detail ??= status switch
             {
-                404 => $"Nothing is served at '{context.HttpContext.Request.Path}'.",
-                405 => $"'{context.HttpContext.Request.Path}' does not answer {context.HttpContext.Request.Method}.",
+                404 => $"Nothing is served at '{request.Path}'.",
+                405 => $"'{request.Path}' does not answer {request.Method}.",
                 415 => "Send the body as JSON with Content-Type: application/json.",
-                _ => null,
+                _ => $"The request was answered with HTTP {status} ({ReasonPhrases.GetReasonPhrase(status)}).",
             };
         }
 

@@ -11,7 +11,7 @@ public static class InspectionExtensions
     public static IServiceCollection AddPageInspection(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<InspectRequestOptions>().Bind(configuration.GetSection(InspectRequestOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<InspectRequestOptions>(configuration, InspectRequestOptions.SectionName);
         services.AddSingleton(sp => new PageInspector(
             sp.GetRequiredService<PageLoader>(), sp.GetRequiredService<PageFetcher>(), sp.GetService<TimeProvider>()));
         return services;

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using CardService.Cli.Tests.Support;
 using SkiaSharp;
 
 namespace CardService.Cli.Tests.Commands;
@@ -10,22 +10,7 @@ public sealed class CardCommandTests : IDisposable
 
     public void Dispose() => _work.Delete(recursive: true);
 
-    private sealed record Run(int ExitCode, string Stdout, string Stderr);
-
-    private async Task<Run> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "cardservice.dll"), .. args])
-        {
-            WorkingDirectory = _work.FullName,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return new Run(process.ExitCode, await stdout, await stderr);
-    }
+    private Task<CliRun> RunAsync(params string[] args) => CliProcess.RunAsync(_work.FullName, null, args);
 
     private string PathOf(string name) => Path.Combine(_work.FullName, name);
 

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
+using CardService.Cli.Tests.Support;
 using CardService.Core.Tests.Fetching.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -36,28 +36,8 @@ public sealed class CardCommandUrlTests : IAsyncLifetime, IDisposable
 
     public void Dispose() => _work.Delete(recursive: true);
 
-    private sealed record Run(int ExitCode, string Stdout, string Stderr);
-
-    private async Task<Run> RunAsync(IDictionary<string, string>? environment, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "cardservice.dll"), .. args])
-        {
-            WorkingDirectory = _work.FullName,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment.Remove("CARDSERVICE_FETCH__ALLOWEDPRIVATENETWORKS");
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return new Run(process.ExitCode, await stdout, await stderr);
-    }
+    private Task<CliRun> RunAsync(IDictionary<string, string>? environment, params string[] args) =>
+        CliProcess.RunAsync(_work.FullName, environment, args);
 
     private string PathOf(string name) => Path.Combine(_work.FullName, name);
 

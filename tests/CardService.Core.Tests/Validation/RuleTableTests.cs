@@ -160,6 +160,7 @@ public class RuleTableTests
         Fires("redirect-chain-long", "good.html", "three-redirects");
         Fires("not-https", "local-urls.html", "none", url: LocalPage);
         Fires("url-local", "local-urls.html", "none", url: LocalPage);
+        Fires("url-host-invalid", "invalid-hosts.html");
         Fires("robots-txt-blocked", "good.html", "robots-blocks-x");
         Fires("html-truncated", "good.html", "truncated");
         Fires("tags-past-slack-window", "good.html", pad: 40_000);

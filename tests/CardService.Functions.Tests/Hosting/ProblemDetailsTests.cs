@@ -28,7 +28,7 @@ public class ProblemDetailsTests(CardServiceFactory factory) : IClassFixture<Car
     }
 
     [Fact]
-    public async Task FontsMissingAtRenderTime_Answers500ProblemWithoutDetails()
+    public async Task FontsMissingAtRenderTime_Answers500ProblemThatOnlyPointsToTheLog()
     {
         // The folder exists (so start-up validation passes) but holds no fonts: the renderer fails on first use.
         var empty = Directory.CreateTempSubdirectory("cardservice-nofonts-");
@@ -40,7 +40,8 @@ public class ProblemDetailsTests(CardServiceFactory factory) : IClassFixture<Car
             using var response = await client.GetAsync(new Uri("/card?title=x", UriKind.Relative));
 
             var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.InternalServerError, "internal-error");
-            Assert.False(problem.TryGetProperty("detail", out _));
+            Assert.Equal("The server failed while answering this request; the failure is logged under this traceId.", problem.GetProperty("detail").GetString());
+            Assert.Equal("Server failure", problem.GetProperty("title").GetString());
             var text = await response.Content.ReadAsStringAsync();
             Assert.DoesNotContain(empty.FullName, text, StringComparison.Ordinal);
             Assert.DoesNotContain("Inter", text, StringComparison.Ordinal);

@@ -1,13 +1,14 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 
 namespace CardService.Functions.Tests.Hosting;
 
 /// <summary>A misconfigured deployment stops at start, saying what is wrong, instead of serving errors.</summary>
 public class StartupFailureTests
 {
-    private static async Task<(int ExitCode, string Output)> RunAppAsync(params (string Name, string Value)[] environment)
+    private static async Task<(int ExitCode, string Output)> RunAppAsync(string[] args, params (string Name, string Value)[] environment)
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "CardService.Functions.dll")])
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "CardService.Functions.dll"), .. args])
         {
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
@@ -40,7 +41,7 @@ public class StartupFailureTests
     [Fact]
     public async Task App_PortNotANumber_ExitsNamingTheVariable()
     {
-        var (exitCode, output) = await RunAppAsync(("PORT", "eighty"));
+        var (exitCode, output) = await RunAppAsync([], ("PORT", "eighty"));
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("PORT is 'eighty'", output, StringComparison.Ordinal);
@@ -49,9 +50,46 @@ public class StartupFailureTests
     [Fact]
     public async Task App_FontFolderMissing_ExitsNamingTheSetting()
     {
-        var (exitCode, output) = await RunAppAsync(("PORT", "1"), ("Fonts__Directory", "/nonexistent/cardservice-fonts"));
+        var (exitCode, output) = await RunAppAsync([], ("PORT", "1"), ("Fonts__Directory", "/nonexistent/cardservice-fonts"));
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("Fonts:Directory", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task App_BadSettings_PrintsEachProblemOnceAsASentenceAndExits2()
+    {
+        var (exitCode, output) = await RunAppAsync(["--Fetch:TimeoutSeconds=2"], ("PORT", "1"), ("CardCache__MaxBytes", "-1"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Single(Regex.Matches(output, Regex.Escape("Fetch: ConnectTimeoutSeconds (5) exceeds TimeoutSeconds (2)")));
+        Assert.Single(Regex.Matches(output, Regex.Escape("error: CardCache:MaxBytes: ")));
+        NoStackTrace(output);
+    }
+
+    [Fact]
+    public async Task App_SettingNotANumber_NamesTheSettingAndExits2()
+    {
+        var (exitCode, output) = await RunAppAsync(["--Fetch:MaxRedirects=many"], ("PORT", "1"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Single(Regex.Matches(output, Regex.Escape("'Fetch:MaxRedirects'")));
+        NoStackTrace(output);
+    }
+
+    [Fact]
+    public async Task App_PortNotANumber_ExitsWithOneLineAndNoStackTrace()
+    {
+        var (exitCode, output) = await RunAppAsync([], ("PORT", "65536"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("error: PORT is '65536'; it must be a TCP port between 1 and 65535.", output.Trim());
+    }
+
+    private static void NoStackTrace(string output)
+    {
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("OptionsValidationException", output, StringComparison.Ordinal);
     }
 }

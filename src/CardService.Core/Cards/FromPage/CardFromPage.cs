@@ -110,7 +110,8 @@ public static class CardFromPage
         }
 
         sources[field] = value.Source;
-        return Clip(value.Value.Trim(), max);
+        // The page's text is not the caller's fault: cut it to fit rather than refuse the card.
+        return CardText.Clip(value.Value.Trim(), max);
     }
 
     private static string? Pick(ImmutableDictionary<string, string>.Builder sources, string field, string? requested, string? fromPage)
@@ -122,23 +123,6 @@ public static class CardFromPage
         }
 
         return fromPage;
-    }
-
-    // The page's text is not the caller's fault: cut it to fit rather than refuse the card.
-    private static string Clip(string value, int max)
-    {
-        if (value.Length <= max)
-        {
-            return value;
-        }
-
-        var cut = max - 1;
-        if (char.IsHighSurrogate(value[cut - 1]))
-        {
-            cut--;
-        }
-
-        return value[..cut].TrimEnd() + "…";
     }
 
     private static string HostName(string host) =>

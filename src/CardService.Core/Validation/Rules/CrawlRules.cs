@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CardService.Core.Fetching;
 using CardService.Core.Meta;
 using static CardService.Core.Validation.RuleContext;
 using T = CardService.Core.Validation.ValidationThresholds;
@@ -63,8 +64,18 @@ internal static class CrawlRules
         "Build the site with its public URL (Jekyll: JEKYLL_ENV=production and site.url) so og:url, og:image and canonical are public.",
         RuleSources.FacebookFaq,
         static c => SharedUrls(c.Meta)
+            .Select(u => (u.Tag, Url: u.Url?.Resolved))
             .Where(u => u.Url is not null && Patterns.IsLocalHost(u.Url))
             .Select(u => new RuleHit(Inv($"{u.Tag} is {u.Url!.AbsoluteUri}, a local address no crawler can reach"), u.Url.AbsoluteUri)));
+
+    public static readonly Rule HostInvalid = Rule.Define(
+        "url-host-invalid", Severity.Error, [Platform.All],
+        "A shared URL's host is not a valid domain name",
+        "Write the host in plain letters, digits and hyphens (or a real IDN); invisible or replacement characters such as U+FFFD or U+200D make it unreachable.",
+        RuleSources.Idna,
+        static c => SharedUrls(c.Meta)
+            .Where(u => u.Url is { Resolved: null } v && HasRejectedHost(c.Meta.BaseUrl, v.Raw))
+            .Select(u => new RuleHit(Inv($"{u.Tag} is \"{u.Url!.Raw}\", whose host is not a valid domain name; no crawler can fetch it"), u.Url.Raw)));
 
     public static readonly Rule RobotsTxtBlocked = Rule.Define(
         "robots-txt-blocked", Severity.Error, [Platform.All],
@@ -141,7 +152,7 @@ internal static class CrawlRules
 
     public static ImmutableArray<Rule> All { get; } =
     [
-        HttpStatusError, NotHtml, Redirected, RedirectChainLong, NotHttps, LocalUrl, RobotsTxtBlocked, Truncated,
+        HttpStatusError, NotHtml, Redirected, RedirectChainLong, NotHttps, LocalUrl, HostInvalid, RobotsTxtBlocked, Truncated,
         PastSlackWindow, PastFacebookWindow, CharsetMissing, CharsetLate, CharsetMismatch, CharsetUnknown,
     ];
 
@@ -184,20 +195,29 @@ internal static class CrawlRules
         _ => platform.ToString(),
     };
 
-    private static IEnumerable<(string Tag, Uri? Url)> SharedUrls(PageMeta meta)
+    private static IEnumerable<(string Tag, UrlValue? Url)> SharedUrls(PageMeta meta)
     {
-        yield return ("og:url", meta.OpenGraph.Url?.Resolved);
+        yield return ("og:url", meta.OpenGraph.Url);
         foreach (var image in meta.OpenGraph.Images)
         {
-            yield return ("og:image", image.Url?.Resolved ?? image.SecureUrl?.Resolved);
+            yield return ("og:image", image.Url?.Resolved is not null ? image.Url : image.SecureUrl ?? image.Url);
         }
 
-        yield return ("twitter:image", meta.Twitter.Image?.Resolved);
+        yield return ("twitter:image", meta.Twitter.Image);
         foreach (var canonical in meta.Canonicals)
         {
-            yield return ("canonical", canonical.Href.Resolved);
+            yield return ("canonical", canonical.Href);
+        }
+
+        foreach (var icon in meta.Icons)
+        {
+            yield return ("icon", icon.Href);
         }
     }
+
+    // Uri parses such a host; only IDNA (WebUrl) refuses it, which is why the URL was left unresolved.
+    private static bool HasRejectedHost(Uri baseUrl, string raw) =>
+        Uri.TryCreate(baseUrl, raw.Trim(), out var url) && WebUrl.IsHttp(url) && WebUrl.DnsHost(url) is null;
 
     // The tags a preview is built from; positions are character offsets, turned into bytes when the decoding is known.
     private static IEnumerable<RuleHit> PastWindow(RuleContext c, long windowBytes, string why)

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using CardService.Core.Meta;
+using CardService.Core.Fetching;
 using static CardService.Core.Validation.RuleContext;
 using T = CardService.Core.Validation.ValidationThresholds;
 
@@ -280,7 +281,7 @@ internal static class ImageRules
         {
             foreach (var raw in item.Images)
             {
-                var url = Uri.TryCreate(c.Meta.BaseUrl, raw, out var resolved) ? resolved : null;
+                var url = WebUrl.TryResolve(c.Meta.BaseUrl, raw, out var resolved) ? resolved : null;
                 if (Sized(c.ImageFor(url)) is { } i && (long)i.Width!.Value * i.Height!.Value < T.GoogleArticleImageMinPixels && seen.Add(i.Url.AbsoluteUri))
                 {
                     yield return new RuleHit(

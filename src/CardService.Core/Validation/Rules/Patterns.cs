@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using CardService.Core.Fetching;
 
 namespace CardService.Core.Validation.Rules;
 
@@ -40,12 +41,13 @@ internal static partial class Patterns
     /// <summary>Whether a URL's host is one no crawler on the internet can reach: localhost, loopback, private, link-local, <c>.local</c>.</summary>
     public static bool IsLocalHost(Uri url)
     {
-        if (!url.IsAbsoluteUri)
+        // A host IDNA rejects is reported by url-host-invalid, not here.
+        if (WebUrl.DnsHost(url) is not { } dnsHost)
         {
             return false;
         }
 
-        var host = url.IdnHost.TrimEnd('.');
+        var host = dnsHost.TrimEnd('.');
         if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
             || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
             || host.EndsWith(".local", StringComparison.OrdinalIgnoreCase)
