@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CardService.Core.Meta;
+using static CardService.Core.Validation.RuleContext;
 
 namespace CardService.Core.Validation;
 
@@ -46,7 +47,7 @@ public static class PageValidator
             findings.AddRange(rule.Evaluate(context));
         }
 
-        ImmutableArray<Finding> ordered = [.. Grouped(findings).OrderBy(f => f.Severity).ThenBy(f => f.RuleId, StringComparer.Ordinal)];
+        ImmutableArray<Finding> ordered = [.. Ordered(Grouped(findings))];
         var roots = ordered.Where(f => f.GroupedUnder is null).ToList();
         var counts = new SeverityCounts(
             roots.Count(f => f.Severity == Severity.Error),
@@ -89,10 +90,31 @@ public static class PageValidator
             var platforms = root.Platforms.Concat(group.SelectMany(f => f.Platforms)).ToHashSet();
             ImmutableArray<Platform> union = platforms.Contains(Platform.All) ? [Platform.All] : [.. platforms.Order()];
             var worst = group.Select(f => f.Severity).Append(root.Severity).Min();
-            result[result.IndexOf(root)] = root with { Platforms = union, Severity = worst };
+            var more = group.Count();
+            var message = Inv($"{root.Message} ({more} more finding{(more == 1 ? string.Empty : "s")} below, groupedUnder \"{root.RuleId}\", share this cause)");
+            result[result.IndexOf(root)] = root with { Platforms = union, Severity = worst, Message = message };
         }
 
         return result;
+    }
+
+    /// <summary>Errors first, then by rule id; each root cause is followed by the findings grouped under it.</summary>
+    private static IEnumerable<Finding> Ordered(List<Finding> findings)
+    {
+        var roots = findings.Where(f => f.GroupedUnder is null).OrderBy(f => f.Severity).ThenBy(f => f.RuleId, StringComparer.Ordinal).ToList();
+        var members = findings.Where(f => f.GroupedUnder is not null).ToLookup(f => f.GroupedUnder!, StringComparer.Ordinal);
+        var placed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var root in roots)
+        {
+            yield return root;
+            if (placed.Add(root.RuleId))
+            {
+                foreach (var member in members[root.RuleId].OrderBy(f => f.Severity).ThenBy(f => f.RuleId, StringComparer.Ordinal))
+                {
+                    yield return member;
+                }
+            }
+        }
     }
 
     // Grouped findings reach the verdicts through their root, which carries their platforms.

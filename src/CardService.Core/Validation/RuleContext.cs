@@ -87,6 +87,9 @@ internal sealed class RuleContext
             ? null
             : Facts.Images.FirstOrDefault(i => string.Equals(i.Url.AbsoluteUri, url.AbsoluteUri, StringComparison.Ordinal));
 
+    /// <summary>The platform's name as people write it (and as the JSON does): <c>iMessage</c>, not <c>IMessage</c>.</summary>
+    public static string PlatformName(Platform platform) => platform == Platform.IMessage ? "iMessage" : platform.ToString();
+
     private static bool SameUrl(Uri a, Uri? b) => b is not null && string.Equals(a.AbsoluteUri, b.AbsoluteUri, StringComparison.Ordinal);
 
     /// <summary>Whether the image was fetched and is usable enough to judge its size.</summary>

@@ -187,6 +187,9 @@ public class PageValidatorTests
         Assert.Equal<Platform>([Platform.Facebook, Platform.X, Platform.LinkedIn, Platform.Slack, Platform.Discord, Platform.Google, Platform.IMessage, Platform.WhatsApp], root.Platforms);
         Assert.All(sut.Platforms, p => Assert.DoesNotContain("og-image-unreachable", p.RuleIds));
         Assert.Contains("url-local", sut.Platforms.Single(p => p.Platform == Platform.Google).RuleIds);
+        var rootAt = sut.Findings.IndexOf(root);
+        Assert.Equal(group.Where(f => f != root), sut.Findings.Skip(rootAt + 1).Take(3)); // the group follows its root
+        Assert.Contains("3 more findings below", root.Message, StringComparison.Ordinal);
     }
 
     [Fact]

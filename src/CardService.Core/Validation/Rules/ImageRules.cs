@@ -262,7 +262,7 @@ internal static class ImageRules
         var platforms = c.PlatformsShowing(image.Url);
         var why = image.Error is { } error ? Inv($"failed: {error}") : Inv($"answered HTTP {image.Status}");
         yield return new RuleHit(
-            Inv($"{tag} {image.Url.AbsoluteUri} {why}; {string.Join(", ", platforms)} show no image"),
+            Inv($"{tag} {image.Url.AbsoluteUri} {why}; {string.Join(", ", platforms.Select(PlatformName))} show no image"),
             image.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? image.Error,
             platforms,
             Patterns.IsLocalHost(image.Url) ? CrawlRules.LocalUrlId : null);
