@@ -76,12 +76,16 @@ public sealed class TimedCache<TValue>
         return false;
     }
 
-    public void Set(string key, TValue value)
+    /// <summary>Keeps <paramref name="value"/> for the cache's lifetime.</summary>
+    public void Set(string key, TValue value) => Set(key, value, _lifetime);
+
+    /// <summary>Keeps <paramref name="value"/> for <paramref name="lifetime"/> (zero or less keeps nothing, <see cref="Timeout.InfiniteTimeSpan"/> for as long as there is room).</summary>
+    public void Set(string key, TValue value, TimeSpan lifetime)
     {
         ArgumentNullException.ThrowIfNull(key);
         var size = _sizeOf(value);
-        var forever = _lifetime == Timeout.InfiniteTimeSpan;
-        if (size > _capacity || (_lifetime <= TimeSpan.Zero && !forever))
+        var forever = lifetime == Timeout.InfiniteTimeSpan;
+        if (size > _capacity || (lifetime <= TimeSpan.Zero && !forever))
         {
             return;
         }
@@ -93,7 +97,7 @@ public sealed class TimedCache<TValue>
                 Remove(existing);
             }
 
-            var expires = forever ? DateTimeOffset.MaxValue : _time.GetUtcNow() + _lifetime;
+            var expires = forever ? DateTimeOffset.MaxValue : _time.GetUtcNow() + lifetime;
             _entries[key] = _recency.AddFirst(new Entry(key, value, size, expires));
             _size += size;
             while (_size > _capacity && _recency.Last is { } oldest)

@@ -55,11 +55,36 @@ public sealed class FetchOptions : IValidatableObject
     public int RobotsCacheSize { get; set; } = 1024;
 
     /// <summary>
+    /// How long a fetched page and an image probe are shared by every request for them (<c>/meta</c>, <c>/validate</c>,
+    /// <c>/card?url=</c>): concurrent requests always share one fetch; later ones reuse it for this long. 0 shares only
+    /// concurrent requests. Default 60 seconds.
+    /// </summary>
+    [Range(0, 3600)]
+    public int ReuseSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// How long a fetch that failed (and a robots.txt that could not be read) answers the same failure without being
+    /// tried again, so many callers of a broken page do not hammer its site. 0 shares only concurrent requests. Default 15 seconds.
+    /// </summary>
+    [Range(0, 600)]
+    public int FailureReuseSeconds { get; set; } = 15;
+
+    /// <summary>Bytes of fetched pages kept for <see cref="ReuseSeconds"/> (the image probes' small results count against their own equal budget). Default 32 MiB.</summary>
+    [Range(0L, 4L * 1024 * 1024 * 1024)]
+    public long MaxReusedBytes { get; set; } = 32L * 1024 * 1024;
+
+    /// <summary>
     /// Off by default. CIDR networks (<c>127.0.0.2/32</c>) that may be fetched although they are not
     /// public — for tests and local development only. Cloud metadata addresses stay blocked regardless.
     /// </summary>
     [Required]
     public string[] AllowedPrivateNetworks { get; set; } = [];
+
+    /// <summary><see cref="ReuseSeconds"/> as a <see cref="TimeSpan"/>.</summary>
+    public TimeSpan ReuseLifetime => TimeSpan.FromSeconds(ReuseSeconds);
+
+    /// <summary><see cref="FailureReuseSeconds"/> as a <see cref="TimeSpan"/>.</summary>
+    public TimeSpan FailureReuseLifetime => TimeSpan.FromSeconds(FailureReuseSeconds);
 
     /// <summary>Every configuration error at once (DataAnnotations and CIDR parsing); empty when valid.</summary>
     public ImmutableArray<string> Validate()

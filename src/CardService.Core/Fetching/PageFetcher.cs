@@ -1,3 +1,4 @@
+using CardService.Core.Caching;
 using System.Collections.Immutable;
 using System.Net;
 using System.Net.Sockets;
@@ -25,7 +26,7 @@ public sealed class PageFetcher : IDisposable
     private readonly AddressPolicy _policy;
     private readonly Func<string, CancellationToken, Task<IPAddress[]>> _resolve;
     private readonly HttpClient _client;
-    private readonly RobotsCache _robots;
+    private readonly SingleFlightCache<RobotsEntry> _robots;
     private int _socketConnects;
 
     /// <summary>Creates a fetcher; throws <see cref="ArgumentException"/> listing every problem when <paramref name="options"/> are invalid.</summary>
@@ -45,7 +46,7 @@ public sealed class PageFetcher : IDisposable
         _time = time ?? TimeProvider.System;
         _policy = new AddressPolicy(AddressPolicy.ParseNetworks(options.AllowedPrivateNetworks, out _));
         _resolve = resolveHost ?? Dns.GetHostAddressesAsync;
-        _robots = new RobotsCache(options.RobotsCacheSize);
+        _robots = new SingleFlightCache<RobotsEntry>(options.RobotsCacheSize, _ => 1, entry => entry.Cacheable ? RobotsCacheTtl : options.FailureReuseLifetime, _time);
         var handler = new SocketsHttpHandler
         {
             UseProxy = false,
@@ -60,6 +61,9 @@ public sealed class PageFetcher : IDisposable
         };
         _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }
+
+    /// <summary>The limits this fetcher was made with (also how long callers share its results).</summary>
+    public FetchOptions Options => _options;
 
     /// <summary>The address policy in force (public only, plus any allowed private networks).</summary>
     public AddressPolicy Policy => _policy;
@@ -185,9 +189,10 @@ public sealed class PageFetcher : IDisposable
         (await CheckRobotsAsync(url, agent, ct)).Allowed;
 
     /// <summary>
-    /// Checks robots.txt (RFC 9309) for <paramref name="agent"/>'s product tokens, fetched through this
-    /// fetcher and cached per origin. A missing file (4xx) allows everything; an unreachable one (5xx,
-    /// network failure, blocked address) disallows everything.
+    /// Checks robots.txt (RFC 9309) for <paramref name="agent"/>'s product tokens. The file is fetched through this
+    /// fetcher once per origin (with the service's own user agent) for every crawler and kept a day; one that cannot be
+    /// read is retried after <see cref="FetchOptions.FailureReuseSeconds"/>. A missing file (4xx) allows everything; an
+    /// unreachable one (5xx, network failure, blocked address) disallows everything.
     /// </summary>
     public async Task<RobotsCheck> CheckRobotsAsync(Uri url, CrawlerAgent agent, CancellationToken ct)
     {
@@ -199,17 +204,8 @@ public sealed class PageFetcher : IDisposable
         }
 
         var robotsUrl = new UriBuilder(url.Scheme, url.Host, url.Port, "/robots.txt").Uri;
-        var key = robotsUrl.AbsoluteUri + "|" + agent;
-        var now = _time.GetUtcNow();
-        if (!_robots.TryGet(key, now, out var entry))
-        {
-            entry = await LoadRobotsAsync(robotsUrl, agent, ct);
-            if (entry.Cacheable)
-            {
-                _robots.Set(key, entry with { Expires = now + RobotsCacheTtl });
-            }
-        }
-
+        // One robots.txt per origin, read for every crawler's group, shared by concurrent checks; cancelling stops this wait only.
+        var entry = await _robots.GetOrLoadAsync(robotsUrl.AbsoluteUri, () => LoadRobotsAsync(robotsUrl), ct);
         var (allowed, rule) = entry.File.Decide(CrawlerUserAgents.RobotsTokens(agent), url.PathAndQuery);
         var reason = rule is null
             ? $"{entry.Source}: no rule matches {url.PathAndQuery}, so it is {(allowed ? "allowed" : "disallowed")}"
@@ -219,20 +215,20 @@ public sealed class PageFetcher : IDisposable
 
     public void Dispose() => _client.Dispose();
 
-    private async Task<RobotsEntry> LoadRobotsAsync(Uri robotsUrl, CrawlerAgent agent, CancellationToken ct)
+    private async Task<RobotsEntry> LoadRobotsAsync(Uri robotsUrl)
     {
-        var result = await FetchDocumentAsync(robotsUrl, agent, "text/plain,*/*;q=0.5", _options.MaxRobotsBytes, _options.MaxRobotsBytes, ct);
+        var result = await FetchDocumentAsync(robotsUrl, CrawlerAgent.Default, "text/plain,*/*;q=0.5", _options.MaxRobotsBytes, _options.MaxRobotsBytes, CancellationToken.None);
         if (!result.IsSuccess)
         {
-            return new RobotsEntry(RobotsTxt.DisallowAll, $"{robotsUrl} is unreachable ({result.Failure.Kind}: {result.Failure.Detail}); assuming complete disallow", false, default);
+            return new RobotsEntry(RobotsTxt.DisallowAll, $"{robotsUrl} is unreachable ({result.Failure.Kind}: {result.Failure.Detail}); assuming complete disallow", false);
         }
 
         var status = result.Response.StatusCode;
         return status switch
         {
-            >= 200 and < 300 => new RobotsEntry(RobotsTxt.Parse(Encoding.UTF8.GetString(result.Response.Body.Span)), $"{robotsUrl}", true, default),
-            >= 400 and < 500 => new RobotsEntry(RobotsTxt.AllowAll, $"{robotsUrl} answered {status} (unavailable, everything allowed)", true, default),
-            _ => new RobotsEntry(RobotsTxt.DisallowAll, $"{robotsUrl} answered {status} (unreachable, assuming complete disallow)", false, default),
+            >= 200 and < 300 => new RobotsEntry(RobotsTxt.Parse(Encoding.UTF8.GetString(result.Response.Body.Span)), $"{robotsUrl}", true),
+            >= 400 and < 500 => new RobotsEntry(RobotsTxt.AllowAll, $"{robotsUrl} answered {status} (unavailable, everything allowed)", true),
+            _ => new RobotsEntry(RobotsTxt.DisallowAll, $"{robotsUrl} answered {status} (unreachable, assuming complete disallow)", false),
         };
     }
 
@@ -505,55 +501,7 @@ public sealed class PageFetcher : IDisposable
         }
     }
 
-    private sealed record RobotsEntry(RobotsTxt File, string Source, bool Cacheable, DateTimeOffset Expires);
-
-    /// <summary>A bounded, least-recently-used cache of parsed robots.txt files.</summary>
-    private sealed class RobotsCache(int capacity)
-    {
-        private readonly Dictionary<string, LinkedListNode<(string Key, RobotsEntry Entry)>> _map = new(StringComparer.Ordinal);
-        private readonly LinkedList<(string Key, RobotsEntry Entry)> _order = new();
-        private readonly Lock _lock = new();
-
-        public bool TryGet(string key, DateTimeOffset now, out RobotsEntry entry)
-        {
-            lock (_lock)
-            {
-                if (_map.TryGetValue(key, out var node) && node.Value.Entry.Expires > now)
-                {
-                    _order.Remove(node);
-                    _order.AddFirst(node);
-                    entry = node.Value.Entry;
-                    return true;
-                }
-
-                entry = null!;
-                return false;
-            }
-        }
-
-        public void Set(string key, RobotsEntry entry)
-        {
-            if (capacity == 0)
-            {
-                return;
-            }
-
-            lock (_lock)
-            {
-                if (_map.Remove(key, out var existing))
-                {
-                    _order.Remove(existing);
-                }
-
-                _map[key] = _order.AddFirst((key, entry));
-                while (_map.Count > capacity)
-                {
-                    _map.Remove(_order.Last!.Value.Key);
-                    _order.RemoveLast();
-                }
-            }
-        }
-    }
+    private sealed record RobotsEntry(RobotsTxt File, string Source, bool Cacheable);
 }
 
 /// <summary>Carries a refusal out of the connection layer, where only exceptions can travel.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CardService.Core.Caching;
 using CardService.Core.Fetching;
 using CardService.Core.Meta;
 using CardService.Core.Validation;
@@ -26,6 +27,13 @@ public sealed class PageInspector(PageLoader loader, PageFetcher fetcher, TimePr
     ];
 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    // Many inspections of one page probe the same images: one probe serves them all for the fetcher's reuse time.
+    private readonly SingleFlightCache<ImageProbeResult> _probes = new(
+        (fetcher ?? throw new ArgumentNullException(nameof(fetcher))).Options.MaxReusedBytes,
+        SizeOf,
+        probe => probe.IsSuccess ? fetcher.Options.ReuseLifetime : fetcher.Options.FailureReuseLifetime,
+        time);
 
     /// <summary>Inspects the page <paramref name="request"/> names; throws <see cref="ArgumentException"/> when its URL is not absolute.</summary>
     public async Task<PageInspectionResult> InspectAsync(InspectionRequest request, CancellationToken cancellationToken)
@@ -128,9 +136,16 @@ public sealed class PageInspector(PageLoader loader, PageFetcher fetcher, TimePr
     private async Task<IReadOnlyList<ImageFacts>?> ProbeImagesAsync(PageMeta meta, CancellationToken cancellationToken)
     {
         var probes = await Task.WhenAll(ImageUrls(meta).Select(async url =>
-            FactsOf(url, await fetcher.ProbeImageAsync(url, cancellationToken).ConfigureAwait(false)))).ConfigureAwait(false);
+            FactsOf(url, await ProbeAsync(url, cancellationToken).ConfigureAwait(false)))).ConfigureAwait(false);
         return probes;
     }
+
+    private Task<ImageProbeResult> ProbeAsync(Uri url, CancellationToken cancellationToken) =>
+        _probes.GetOrLoadAsync(url.AbsoluteUri, () => fetcher.ProbeImageAsync(url, CancellationToken.None), cancellationToken);
+
+    // Small, except for the URLs it holds (a page may name very long ones): UTF-16, twice for original and parsed forms.
+    private static long SizeOf(ImageProbeResult result) => 512 + (result.Probe is not { } probe ? 0
+        : 4L * (probe.Url.OriginalString.Length + probe.FinalUrl.OriginalString.Length + probe.Redirects.Sum(h => h.From.OriginalString.Length + h.To.OriginalString.Length)));
 
     private static ImageFacts FactsOf(Uri url, ImageProbeResult result)
     {

@@ -57,7 +57,7 @@ public enum Platform
 /// <param name="Message">What is wrong, with the actual value.</param>
 /// <param name="Fix">How to fix it.</param>
 /// <param name="Source">Where the rule comes from (a link from RULES.md).</param>
-/// <param name="Value">The offending value as found; null when the problem is an absence.</param>
+/// <param name="Value">The offending value as found, at most <see cref="Excerpt.MaxTextElements"/> characters (longer ones are cut with an ellipsis); null when the problem is an absence.</param>
 public sealed record Finding(
     string RuleId,
     Severity Severity,
@@ -65,4 +65,13 @@ public sealed record Finding(
     string Message,
     string Fix,
     string Source,
-    string? Value);
+    string? Value)
+{
+    /// <summary>
+    /// The rule id of the finding that is this one's root cause, when there is one: fixing that fixes this too (four local
+    /// URLs and an unreachable local image are one problem, the site built with its development URL). The root is the
+    /// finding of that rule without <see cref="GroupedUnder"/>; it carries the platforms of its whole group. Grouped
+    /// findings are listed for their detail but count once, through their root, in the score, the counts and the verdicts.
+    /// </summary>
+    public string? GroupedUnder { get; init; }
+}

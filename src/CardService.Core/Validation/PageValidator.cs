@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CardService.Core.Meta;
+using static CardService.Core.Validation.RuleContext;
 
 namespace CardService.Core.Validation;
 
@@ -46,11 +47,12 @@ public static class PageValidator
             findings.AddRange(rule.Evaluate(context));
         }
 
-        ImmutableArray<Finding> ordered = [.. findings.OrderBy(f => f.Severity).ThenBy(f => f.RuleId, StringComparer.Ordinal)];
+        ImmutableArray<Finding> ordered = [.. Ordered(Grouped(findings))];
+        var roots = ordered.Where(f => f.GroupedUnder is null).ToList();
         var counts = new SeverityCounts(
-            ordered.Count(f => f.Severity == Severity.Error),
-            ordered.Count(f => f.Severity == Severity.Warning),
-            ordered.Count(f => f.Severity == Severity.Info));
+            roots.Count(f => f.Severity == Severity.Error),
+            roots.Count(f => f.Severity == Severity.Warning),
+            roots.Count(f => f.Severity == Severity.Info));
         notChecked.Sort(StringComparer.Ordinal);
         return new PageReport(context.PageUrl, ComputeScore(counts), counts, ordered, Verdicts(ordered), [.. notChecked]);
     }
@@ -68,12 +70,60 @@ public static class PageValidator
         return Math.Max(0, 100 - penalty);
     }
 
+    /// <summary>
+    /// Each root cause carries the platforms of its whole group, so its verdicts and its place in the score stand for every
+    /// finding grouped under it. A finding grouped under a rule that found nothing stands on its own.
+    /// </summary>
+    private static List<Finding> Grouped(List<Finding> findings)
+    {
+        var roots = findings.Where(f => f.GroupedUnder is null).GroupBy(f => f.RuleId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var groups = findings.Where(f => f.GroupedUnder is not null).GroupBy(f => f.GroupedUnder!, StringComparer.Ordinal).ToList();
+        var result = new List<Finding>(findings);
+        foreach (var group in groups)
+        {
+            if (!roots.TryGetValue(group.Key, out var root))
+            {
+                result = [.. result.Select(f => f.GroupedUnder == group.Key ? f with { GroupedUnder = null } : f)];
+                continue;
+            }
+
+            var platforms = root.Platforms.Concat(group.SelectMany(f => f.Platforms)).ToHashSet();
+            ImmutableArray<Platform> union = platforms.Contains(Platform.All) ? [Platform.All] : [.. platforms.Order()];
+            var worst = group.Select(f => f.Severity).Append(root.Severity).Min();
+            var more = group.Count();
+            var message = Inv($"{root.Message} ({more} more finding{(more == 1 ? string.Empty : "s")} below, groupedUnder \"{root.RuleId}\", share this cause)");
+            result[result.IndexOf(root)] = root with { Platforms = union, Severity = worst, Message = message };
+        }
+
+        return result;
+    }
+
+    /// <summary>Errors first, then by rule id; each root cause is followed by the findings grouped under it.</summary>
+    private static IEnumerable<Finding> Ordered(List<Finding> findings)
+    {
+        var roots = findings.Where(f => f.GroupedUnder is null).OrderBy(f => f.Severity).ThenBy(f => f.RuleId, StringComparer.Ordinal).ToList();
+        var members = findings.Where(f => f.GroupedUnder is not null).ToLookup(f => f.GroupedUnder!, StringComparer.Ordinal);
+        var placed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var root in roots)
+        {
+            yield return root;
+            if (placed.Add(root.RuleId))
+            {
+                foreach (var member in members[root.RuleId].OrderBy(f => f.Severity).ThenBy(f => f.RuleId, StringComparer.Ordinal))
+                {
+                    yield return member;
+                }
+            }
+        }
+    }
+
+    // Grouped findings reach the verdicts through their root, which carries their platforms.
     private static ImmutableArray<PlatformVerdict> Verdicts(ImmutableArray<Finding> findings) =>
     [
         .. ConcretePlatforms.Select(platform =>
         {
             var affecting = findings
-                .Where(f => f.Severity != Severity.Info && (f.Platforms.Contains(platform) || f.Platforms.Contains(Platform.All)))
+                .Where(f => f.GroupedUnder is null && f.Severity != Severity.Info && (f.Platforms.Contains(platform) || f.Platforms.Contains(Platform.All)))
                 .ToList();
             var verdict = affecting.Any(f => f.Severity == Severity.Error) ? Verdict.Broken
                 : affecting.Count > 0 ? Verdict.Degraded

@@ -2,8 +2,11 @@ using System.Collections.Immutable;
 
 namespace CardService.Core.Validation;
 
-/// <summary>One thing a rule found: the message with the actual value, and optionally a narrower set of platforms.</summary>
-internal readonly record struct RuleHit(string Message, string? Value, ImmutableArray<Platform> Platforms = default);
+/// <summary>
+/// One thing a rule found: the message with the actual value, optionally a narrower set of platforms (the ones this hit
+/// affects), and optionally the rule id of the root cause it is grouped under (see <see cref="Finding.GroupedUnder"/>).
+/// </summary>
+internal readonly record struct RuleHit(string Message, string? Value, ImmutableArray<Platform> Platforms = default, string? GroupedUnder = null);
 
 /// <summary>A rule: its descriptor and a check returning zero or more hits.</summary>
 internal sealed class Rule(RuleDescriptor descriptor, Func<RuleContext, IEnumerable<RuleHit>> check)
@@ -29,5 +32,8 @@ internal sealed class Rule(RuleDescriptor descriptor, Func<RuleContext, IEnumera
             hit.Message,
             Descriptor.Fix,
             Descriptor.Source,
-            hit.Value));
+            Excerpt.Of(hit.Value))
+        {
+            GroupedUnder = hit.GroupedUnder,
+        });
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using CardService.Core.Fetching;
 using CardService.Core.Meta;
@@ -48,11 +49,48 @@ internal sealed class RuleContext
     /// <summary>The effective twitter:card value (the last one), lower-cased; null when absent.</summary>
     public string? XCard { get; }
 
+    /// <summary>The platforms whose preview shows og:image (RULES.md 25, 30–32); X and Slack take twitter:image first (17–19, 28).</summary>
+    public static ImmutableArray<Platform> OpenGraphImagePlatforms { get; } = [Platform.Facebook, Platform.LinkedIn, Platform.Discord, Platform.IMessage, Platform.WhatsApp];
+
+    /// <summary>The platforms that read twitter:image before og:image.</summary>
+    public static ImmutableArray<Platform> TwitterImagePlatforms { get; } = [Platform.X, Platform.Slack];
+
+    /// <summary>
+    /// The platforms whose preview shows <paramref name="image"/>: the og:image readers when it is the og:image, X and Slack
+    /// when it is twitter:image (or the og:image they fall back to). Google takes its images from the page and JSON-LD, not
+    /// from these tags. Empty for an image no preview shows.
+    /// </summary>
+    public ImmutableArray<Platform> PlatformsShowing(Uri? image)
+    {
+        if (image is null)
+        {
+            return [];
+        }
+
+        var platforms = new List<Platform>();
+        if (SameUrl(image, OgImageUrl))
+        {
+            platforms.AddRange(OpenGraphImagePlatforms);
+        }
+
+        if (SameUrl(image, XImageUrl))
+        {
+            platforms.AddRange(TwitterImagePlatforms);
+        }
+
+        return [.. platforms.Order()];
+    }
+
     /// <summary>The probed facts of <paramref name="url"/>; null when not probed.</summary>
     public ImageFacts? ImageFor(Uri? url) =>
         url is null || Facts.Images is null
             ? null
             : Facts.Images.FirstOrDefault(i => string.Equals(i.Url.AbsoluteUri, url.AbsoluteUri, StringComparison.Ordinal));
+
+    /// <summary>The platform's name as people write it (and as the JSON does): <c>iMessage</c>, not <c>IMessage</c>.</summary>
+    public static string PlatformName(Platform platform) => platform == Platform.IMessage ? "iMessage" : platform.ToString();
+
+    private static bool SameUrl(Uri a, Uri? b) => b is not null && string.Equals(a.AbsoluteUri, b.AbsoluteUri, StringComparison.Ordinal);
 
     /// <summary>Whether the image was fetched and is usable enough to judge its size.</summary>
     public static bool HasSize(ImageFacts? image) => image is { Width: > 0, Height: > 0 };

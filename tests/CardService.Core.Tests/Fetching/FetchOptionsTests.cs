@@ -27,6 +27,19 @@ public class FetchOptionsTests
     }
 
     [Fact]
+    public void Validate_ReuseTimesOutOfRange_NamesEachSetting()
+    {
+        var sut = new FetchOptions { ReuseSeconds = -1, FailureReuseSeconds = 601, MaxReusedBytes = -1 };
+
+        var errors = sut.Validate();
+
+        Assert.Equal(3, errors.Length);
+        Assert.Contains(errors, e => e.Contains(nameof(FetchOptions.ReuseSeconds), StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains(nameof(FetchOptions.FailureReuseSeconds), StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains(nameof(FetchOptions.MaxReusedBytes), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Constructor_InvalidOptions_ThrowsListingErrors()
     {
         var ex = Assert.Throws<ArgumentException>(() => new PageFetcher(new FetchOptions { AllowedPrivateNetworks = ["bogus"] }));

@@ -149,4 +149,113 @@ public class PageValidatorTests
         Assert.Throws<ArgumentNullException>(() => PageValidator.Validate(null!, PageFacts.None));
         Assert.Throws<ArgumentNullException>(() => PageValidator.Validate(meta, null!));
     }
+
+    // Every tag whose text a rule may quote, each written twice where a rule quotes duplicates.
+    private static readonly string[] HugeTextTags =
+    [
+            "<title>{0}</title>", "<title>{0}</title>", "<meta name=\"description\" content=\"{0}\">", "<meta name=\"robots\" content=\"noindex, {0}\">",
+            "<meta property=\"og:title\" content=\"{0}\">", "<meta property=\"og:title\" content=\"{0}\">", "<meta property=\"og:type\" content=\"{0}\">",
+            "<meta property=\"og:locale\" content=\"{0}\">", "<meta property=\"og:description\" content=\"{0}\">", "<meta property=\"og:image:alt\" content=\"{0}\">",
+            "<meta name=\"twitter:card\" content=\"{0}\">", "<meta name=\"twitter:card\" content=\"{0}\">", "<meta name=\"twitter:title\" content=\"{0}\">",
+            "<meta name=\"twitter:description\" content=\"{0}\">", "<meta name=\"twitter:image:alt\" content=\"{0}\">",
+            "<meta property=\"article:published_time\" content=\"{0}\">"
+    ];
+
+    private static readonly Uri LocalPage = new("http://localhost:4000/2024/03/01/post.html");
+
+    private static readonly Uri LocalImage = new("http://127.0.0.1:4000/seo/card.png");
+
+    private static Verdict VerdictOf(PageReport report, Platform platform) => report.Platforms.Single(p => p.Platform == platform).Verdict;
+
+    [Fact]
+    public void Validate_LocalBuildWithUnreachableLocalImage_GroupsEverySymptomUnderOneUrlLocalError()
+    {
+        var meta = ValidationFixtures.Read("local-urls.html", pageUrl: LocalPage);
+        var facts = ValidationFixtures.Good with
+        {
+            Images = [new ImageFacts(LocalImage, null, null, null, null, null, null, "127.0.0.1 is a loopback address")],
+        };
+
+        var sut = PageValidator.Validate(meta, facts);
+
+        var group = sut.Findings.Where(f => f.RuleId is "url-local" || f.GroupedUnder == "url-local").ToList();
+        Assert.Equal(4, group.Count); // og:url, og:image, canonical and the unreachable og:image
+        var root = Assert.Single(group, f => f.GroupedUnder is null);
+        Assert.Equal("url-local", root.RuleId);
+        Assert.Equal("url-local", Assert.Single(sut.Findings, f => f.RuleId == "og-image-unreachable").GroupedUnder);
+        Assert.Equal(sut.Findings.Count(f => f.Severity == Severity.Error && f.GroupedUnder is null), sut.Counts.Errors);
+        Assert.Equal<Platform>([Platform.Facebook, Platform.X, Platform.LinkedIn, Platform.Slack, Platform.Discord, Platform.Google, Platform.IMessage, Platform.WhatsApp], root.Platforms);
+        Assert.All(sut.Platforms, p => Assert.DoesNotContain("og-image-unreachable", p.RuleIds));
+        Assert.Contains("url-local", sut.Platforms.Single(p => p.Platform == Platform.Google).RuleIds);
+        var rootAt = sut.Findings.IndexOf(root);
+        Assert.Equal(group.Where(f => f != root), sut.Findings.Skip(rootAt + 1).Take(3)); // the group follows its root
+        Assert.Contains("3 more findings below", root.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_OnlyTheCanonicalIsLocal_BreaksGoogleAlone()
+    {
+        var html = "<html><head><title>Post</title><meta property=\"og:title\" content=\"Post\"><meta property=\"og:description\" content=\"About it.\">"
+            + "<link rel=\"canonical\" href=\"http://localhost:4000/post\"></head></html>";
+        var meta = CardService.Core.Meta.MetaReader.Read(html, ValidationFixtures.PageUrl);
+
+        var sut = PageValidator.Validate(meta, PageFacts.None);
+
+        var finding = Assert.Single(sut.Findings, f => f.RuleId == "url-local");
+        Assert.Equal<Platform>([Platform.Google], finding.Platforms);
+        Assert.Equal(Verdict.Broken, VerdictOf(sut, Platform.Google));
+        Assert.DoesNotContain("url-local", sut.Platforms.Single(p => p.Platform == Platform.Slack).RuleIds);
+    }
+
+    [Fact]
+    public void Validate_OgImageAnswers404_BreaksThePlatformsShowingItButNotGoogle()
+    {
+        var sut = PageValidator.Validate(ValidationFixtures.Read("good.html"), ValidationFixtures.Facts["image-404"]);
+
+        var finding = Assert.Single(sut.Findings, f => f.RuleId == "og-image-unreachable");
+        Assert.DoesNotContain(Platform.Google, finding.Platforms);
+        Assert.DoesNotContain(Platform.All, finding.Platforms);
+        Assert.Equal(Verdict.Ok, VerdictOf(sut, Platform.Google));
+        Assert.Equal(Verdict.Broken, VerdictOf(sut, Platform.Facebook));
+        Assert.Equal(Verdict.Broken, VerdictOf(sut, Platform.Slack)); // twitter:image is the same image
+    }
+
+    [Fact]
+    public void Validate_OgImage404WithItsOwnTwitterImage_LeavesXAndSlackAlone()
+    {
+        var sut = PageValidator.Validate(ValidationFixtures.Read("twitter-own-image.html"), ValidationFixtures.Facts["image-404"]);
+
+        var finding = Assert.Single(sut.Findings, f => f.RuleId == "og-image-unreachable");
+        Assert.Equal<Platform>([Platform.Facebook, Platform.LinkedIn, Platform.Discord, Platform.IMessage, Platform.WhatsApp], finding.Platforms);
+        Assert.DoesNotContain("og-image-unreachable", sut.Platforms.Single(p => p.Platform == Platform.X).RuleIds);
+        Assert.DoesNotContain("og-image-unreachable", sut.Platforms.Single(p => p.Platform == Platform.Slack).RuleIds);
+    }
+
+    [Fact]
+    public void Validate_PageWithOnlyATitle_DoesNotBreakDiscord()
+    {
+        var meta = CardService.Core.Meta.MetaReader.Read("<html><head><title>A post about cards</title></head></html>", ValidationFixtures.PageUrl);
+
+        var sut = PageValidator.Validate(meta, PageFacts.None);
+
+        Assert.DoesNotContain(sut.Findings, f => f.RuleId == "discord-no-title-or-description");
+        Assert.NotEqual(Verdict.Broken, VerdictOf(sut, Platform.Discord));
+    }
+
+    [Fact]
+    public void Validate_HugePageTexts_QuoteAtMostAShortExcerpt()
+    {
+        var huge = string.Concat(Enumerable.Repeat("Very long words 🙂 ", 400));
+        var tags = string.Concat(HugeTextTags.Select(t => t.Replace("{0}", huge, StringComparison.Ordinal)));
+        var meta = CardService.Core.Meta.MetaReader.Read($"<html lang=\"{huge}\"><head>{tags}</head></html>", ValidationFixtures.PageUrl);
+
+        var sut = PageValidator.Validate(meta, PageFacts.None);
+
+        Assert.True(sut.Findings.Length > 10, "the page should give many findings");
+        Assert.All(sut.Findings, f =>
+        {
+            Assert.True(f.Value is null || new System.Globalization.StringInfo(f.Value).LengthInTextElements <= Excerpt.MaxTextElements + 1, $"{f.RuleId} value: {f.Value?.Length}");
+            Assert.True(f.Message.Length < 600, $"{f.RuleId} message: {f.Message.Length}");
+        });
+    }
 }

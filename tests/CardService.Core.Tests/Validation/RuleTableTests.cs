@@ -190,6 +190,7 @@ public class RuleTableTests
         data.Add("twitter-image-unreachable", "twitter-own-image.html", "good", 0, null, false);
         data.Add("twitter-card-missing", "twitter-implicit.html", "good", 0, null, false);
         data.Add("discord-no-title-or-description", "og-empty-title.html", "good", 0, null, false);
+        data.Add("discord-no-title-or-description", "local-urls.html", "good", 0, null, false); // a <title> alone: Discord embeds it
         data.Add("not-https", "local-urls.html", "none", 0, null, false);
         return data;
     }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using CardService.Core.Caching;
 using CardService.Core.Fetching;
@@ -52,9 +51,7 @@ public sealed class CardResolver
 {
     private readonly PageLoader _loader;
     private readonly RemoteCardImages _images;
-    private readonly TimedCache<PageCard> _pages;
-    private readonly TimedCache<CardProblem> _failures;
-    private readonly ConcurrentDictionary<string, Lazy<Task<(PageCard?, CardProblem?)>>> _inFlight = new(StringComparer.Ordinal);
+    private readonly SingleFlightCache<PageOutcome> _pages;
 
     public CardResolver(PageLoader loader, PageFetcher fetcher, PageCardOptions options, TimeProvider? time = null)
     {
@@ -63,8 +60,8 @@ public sealed class CardResolver
         ArgumentNullException.ThrowIfNull(options);
         _loader = loader;
         _images = new RemoteCardImages(fetcher, options, time);
-        _pages = new TimedCache<PageCard>(options.MaxCachedPages, options.CacheLifetime, _ => 1, time);
-        _failures = new TimedCache<CardProblem>(options.MaxCachedPages, TimeSpan.FromSeconds(options.FailureCacheSeconds), _ => 1, time);
+        var failureLifetime = TimeSpan.FromSeconds(options.FailureCacheSeconds);
+        _pages = new SingleFlightCache<PageOutcome>(options.MaxCachedPages, _ => 1, outcome => outcome.Page is null ? failureLifetime : options.CacheLifetime, time);
     }
 
     public async Task<CardResolution> ResolveAsync(CardFields request, CancellationToken cancellationToken)
@@ -137,43 +134,17 @@ public sealed class CardResolver
         return new CardResolution(spec, sources, remote, null);
     }
 
-    private async Task<(PageCard? Page, CardProblem? Problem)> GetPageAsync(Uri url, CancellationToken cancellationToken)
-    {
-        var key = url.AbsoluteUri;
-        if (_pages.TryGet(key, out var cached))
-        {
-            return (cached, null);
-        }
+    // Concurrent and recent requests for one page (a post just shared) fetch it once; a page that could not be used
+    // answers the same problem for FailureCacheSeconds, so crawlers retrying a broken card do not hammer its site.
+    private Task<PageOutcome> GetPageAsync(Uri url, CancellationToken cancellationToken) =>
+        _pages.GetOrLoadAsync(url.AbsoluteUri, () => FetchPageAsync(url), cancellationToken);
 
-        if (_failures.TryGet(key, out var failed))
-        {
-            return (null, failed);
-        }
-
-        // Concurrent requests for one page (a post just shared) fetch it once. The shared fetch is bounded by the
-        // fetcher's own time limit, so one caller giving up does not cancel it for the others.
-        var flight = _inFlight.GetOrAdd(key, _ => new Lazy<Task<(PageCard?, CardProblem?)>>(() => LoadPageAsync(url, key)));
-        return await flight.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<(PageCard?, CardProblem?)> LoadPageAsync(Uri url, string key)
-    {
-        try
-        {
-            return await FetchPageAsync(url, key).ConfigureAwait(false);
-        }
-        finally
-        {
-            _inFlight.TryRemove(key, out _);
-        }
-    }
-
-    private async Task<(PageCard?, CardProblem?)> FetchPageAsync(Uri url, string key)
+    private async Task<PageOutcome> FetchPageAsync(Uri url)
     {
         var loaded = await _loader.LoadAsync(url, CrawlerAgent.Default, CancellationToken.None).ConfigureAwait(false);
         if (loaded.Page is not { } result)
         {
-            return (null, Remember(key, FetchProblem(CardFieldNames.Url, loaded.Failure!)));
+            return new PageOutcome(null, FetchProblem(CardFieldNames.Url, loaded.Failure!));
         }
 
         if (!result.Response.IsSuccessStatus)
@@ -181,18 +152,10 @@ public sealed class CardResolver
             // A 404 page has a title too ("Page not found"): that is no post's card.
             var status = result.Response.StatusCode;
             var failure = new FetchFailure(FetchFailureKind.HttpStatus, result.Response.FinalUrl, $"{result.Response.FinalUrl} answered {status}, not a page to make a card from", status);
-            return (null, Remember(key, FetchProblem(CardFieldNames.Url, failure)));
+            return new PageOutcome(null, FetchProblem(CardFieldNames.Url, failure));
         }
 
-        var page = CardFromPage.Read(result.Meta);
-        _pages.Set(key, page);
-        return (page, null);
-    }
-
-    private CardProblem Remember(string key, CardProblem problem)
-    {
-        _failures.Set(key, problem);
-        return problem;
+        return new PageOutcome(CardFromPage.Read(result.Meta), null);
     }
 
     // auto is a best effort: an icon that is missing, blocked or undecodable is skipped, and no icon at all draws no logo.
@@ -223,4 +186,7 @@ public sealed class CardResolver
 
     private static CardResolution Invalid(Dictionary<string, string[]> errors) =>
         CardResolution.Failed(new CardProblem(CardProblemKind.InvalidFields, errors.Keys.First(), "One or more card fields are invalid.") { Errors = errors });
+
+    /// <summary>A page's card fields, or why the page cannot give any.</summary>
+    private sealed record PageOutcome(PageCard? Page, CardProblem? Problem);
 }

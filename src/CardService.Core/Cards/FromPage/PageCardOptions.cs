@@ -20,7 +20,7 @@ public sealed class PageCardOptions
     public long MaxCachedImageBytes { get; set; } = 32L * 1024 * 1024;
 
     /// <summary>
-    /// How long a page that could not be used (fetch failure, error status) answers the same problem without being
+    /// How long a page, logo or background that could not be used (fetch failure, error status) answers the same problem without being
     /// fetched again, so crawlers retrying a broken card do not hammer its site. Default 30 seconds; 0 retries every time.
     /// </summary>
     [Range(0, 3600)]

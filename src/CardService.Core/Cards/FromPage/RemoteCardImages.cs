@@ -14,23 +14,28 @@ public sealed record RemoteImageResult(string? DataUri, FetchFailure? Failure, s
 
 /// <summary>
 /// Fetches logos and backgrounds through the safe <see cref="PageFetcher"/> (its address rules, byte and pixel caps
-/// and time limits), checks them from their header before any decode, and keeps the result by URL in a bounded cache.
+/// and time limits), checks them from their header before any decode, and keeps the result by URL in a bounded cache:
+/// concurrent requests for one image fetch it once, a failure is kept for <see cref="PageCardOptions.FailureCacheSeconds"/>.
 /// Thread-safe.
 /// </summary>
 public sealed class RemoteCardImages(PageFetcher fetcher, PageCardOptions options, TimeProvider? time = null)
 {
-    private readonly TimedCache<string> _cache = new(
-        (options ?? throw new ArgumentNullException(nameof(options))).MaxCachedImageBytes, options.CacheLifetime, uri => uri.Length, time);
+    private readonly SingleFlightCache<RemoteImageResult> _images = new(
+        (options ?? throw new ArgumentNullException(nameof(options))).MaxCachedImageBytes,
+        static image => 256 + (image.DataUri?.Length ?? 0),
+        image => image.IsSuccess ? options.CacheLifetime : TimeSpan.FromSeconds(options.FailureCacheSeconds),
+        time);
 
-    public async Task<RemoteImageResult> GetAsync(Uri url, CancellationToken cancellationToken)
+    public Task<RemoteImageResult> GetAsync(Uri url, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(url);
-        if (_cache.TryGet(url.AbsoluteUri, out var cached))
-        {
-            return new RemoteImageResult(cached, null, null);
-        }
+        return _images.GetOrLoadAsync(url.AbsoluteUri, () => FetchAsync(url), cancellationToken);
+    }
 
-        var download = await fetcher.FetchImageAsync(url, cancellationToken).ConfigureAwait(false);
+    private async Task<RemoteImageResult> FetchAsync(Uri url)
+    {
+        // Shared by every waiting caller, so no caller's token: the fetcher's own time limit bounds it.
+        var download = await fetcher.FetchImageAsync(url, CancellationToken.None).ConfigureAwait(false);
         if (!download.IsSuccess)
         {
             return new RemoteImageResult(null, download.Failure, null);
@@ -42,8 +47,6 @@ public sealed class RemoteCardImages(PageFetcher fetcher, PageCardOptions option
             return new RemoteImageResult(null, null, $"{download.Image.FinalUrl}: {problem}");
         }
 
-        var dataUri = CardImages.ToDataUri(bytes, download.Image.Format);
-        _cache.Set(url.AbsoluteUri, dataUri);
-        return new RemoteImageResult(dataUri, null, null);
+        return new RemoteImageResult(CardImages.ToDataUri(bytes, download.Image.Format), null, null);
     }
 }

@@ -25,7 +25,7 @@ internal static class CrawlRules
         "Serve the page with Content-Type: text/html; charset=utf-8.",
         RuleSources.FacebookCrawler,
         static c => c.Facts.ContentType is { } type && !IsHtml(type)
-            ? [new(Inv($"The page is served as \"{type}\"; crawlers read tags only from text/html"), type)]
+            ? [new(Inv($"The page is served as \"{Excerpt.Of(type)}\"; crawlers read tags only from text/html"), type)]
             : [],
         RuleNeeds.Http);
 
@@ -58,15 +58,15 @@ internal static class CrawlRules
             ? [new(Inv($"The page is {c.PageUrl.AbsoluteUri}, plain HTTP (Lighthouse is-on-https)"), c.PageUrl.AbsoluteUri)]
             : []);
 
+    /// <summary>The id findings caused by a local build are grouped under.</summary>
+    public const string LocalUrlId = "url-local";
+
     public static readonly Rule LocalUrl = Rule.Define(
-        "url-local", Severity.Error, [Platform.All],
+        LocalUrlId, Severity.Error, [Platform.All],
         "A shared URL points at localhost or a private address",
         "Build the site with its public URL (Jekyll: JEKYLL_ENV=production and site.url) so og:url, og:image and canonical are public.",
         RuleSources.FacebookFaq,
-        static c => SharedUrls(c.Meta)
-            .Select(u => (u.Tag, Url: u.Url?.Resolved))
-            .Where(u => u.Url is not null && Patterns.IsLocalHost(u.Url))
-            .Select(u => new RuleHit(Inv($"{u.Tag} is {u.Url!.AbsoluteUri}, a local address no crawler can reach"), u.Url.AbsoluteUri)));
+        static c => LocalUrls(c));
 
     public static readonly Rule HostInvalid = Rule.Define(
         "url-host-invalid", Severity.Error, [Platform.All],
@@ -126,7 +126,7 @@ internal static class CrawlRules
         "Move <meta charset=\"utf-8\"> to the very start of <head>, before <title> and scripts.",
         RuleSources.LighthouseCharset,
         static c => c.Charset is { HeaderCharset: null, HasBom: false, DeclaredInFirst1024Bytes: false } && (c.Charset.MetaCharset ?? c.Meta.MetaCharset) is { } label
-            ? [new(Inv($"The page declares charset \"{label}\" after the first {T.CharsetPrescanBytes} bytes; browsers may have to re-decode it"), label)]
+            ? [new(Inv($"The page declares charset \"{Excerpt.Of(label)}\" after the first {T.CharsetPrescanBytes} bytes; browsers may have to re-decode it"), label)]
             : [],
         RuleNeeds.Charset);
 
@@ -136,7 +136,7 @@ internal static class CrawlRules
         "Declare the encoding the file really uses (almost always utf-8).",
         RuleSources.LighthouseCharset,
         static c => LyingLabel(c) is { } label
-            ? [new(Inv($"The page declares \"{label}\" but its bytes are valid UTF-8; crawlers that trust the label show mojibake"), label)]
+            ? [new(Inv($"The page declares \"{Excerpt.Of(label)}\" but its bytes are valid UTF-8; crawlers that trust the label show mojibake"), label)]
             : [],
         RuleNeeds.Charset);
 
@@ -146,7 +146,7 @@ internal static class CrawlRules
         "Declare a valid IANA charset: utf-8.",
         RuleSources.LighthouseCharset,
         static c => c.Charset is { DeclaredLabelUnknown: true } cs
-            ? [new(Inv($"The page declares charset \"{cs.DeclaredCharset}\", which no browser knows; the encoding was guessed"), cs.DeclaredCharset)]
+            ? [new(Inv($"The page declares charset \"{Excerpt.Of(cs.DeclaredCharset)}\", which no browser knows; the encoding was guessed"), cs.DeclaredCharset)]
             : [],
         RuleNeeds.Charset);
 
@@ -193,6 +193,25 @@ internal static class CrawlRules
         Platform.WhatsApp => "WhatsApp",
         Platform.IMessage => "Applebot",
         _ => platform.ToString(),
+    };
+
+    // One cause, the site built with its development URL: the first local URL is the finding, the others are grouped under it.
+    private static IEnumerable<RuleHit> LocalUrls(RuleContext c) =>
+        SharedUrls(c.Meta)
+            .Select(u => (u.Tag, Url: u.Url?.Resolved))
+            .Where(u => u.Url is not null && Patterns.IsLocalHost(u.Url))
+            .Select((u, i) => new RuleHit(
+                Inv($"{u.Tag} is {u.Url!.AbsoluteUri}, a local address no crawler can reach"),
+                u.Url.AbsoluteUri,
+                PlatformsReading(c, u.Tag, u.Url),
+                i == 0 ? null : LocalUrlId));
+
+    private static ImmutableArray<Platform> PlatformsReading(RuleContext c, string tag, Uri url) => tag switch
+    {
+        "og:url" => [Platform.Facebook, Platform.LinkedIn],
+        "twitter:image" => TwitterImagePlatforms,
+        "canonical" => [Platform.Google],
+        _ => c.PlatformsShowing(url) is { Length: > 0 } showing ? showing : OpenGraphImagePlatforms,
     };
 
     private static IEnumerable<(string Tag, UrlValue? Url)> SharedUrls(PageMeta meta)

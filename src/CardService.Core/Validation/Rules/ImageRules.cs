@@ -17,29 +17,29 @@ internal static class ImageRules
     private static readonly FrozenSet<string> ArticleTypes = FrozenSet.Create(StringComparer.Ordinal, "Article", "BlogPosting", "NewsArticle", "TechArticle", "Report", "ScholarlyArticle", "SocialMediaPosting");
 
     public static readonly Rule OgImageUnreachable = Rule.Define(
-        "og-image-unreachable", Severity.Error, [Platform.All],
+        "og-image-unreachable", Severity.Error, [.. OpenGraphImagePlatforms, .. TwitterImagePlatforms],
         "og:image cannot be fetched (not a 200 response)",
         "Make the image URL answer 200 to crawlers (no auth, no hotlink protection, not blocked by robots.txt).",
         RuleSources.FacebookFaq,
-        static c => Unreachable(c.ImageFor(c.OgImageUrl), "og:image"),
+        static c => Unreachable(c, c.ImageFor(c.OgImageUrl), "og:image"),
         RuleNeeds.ImageProbe);
 
     public static readonly Rule TwitterImageUnreachable = Rule.Define(
-        "twitter-image-unreachable", Severity.Error, [Platform.X],
+        "twitter-image-unreachable", Severity.Error, [.. TwitterImagePlatforms],
         "twitter:image cannot be fetched (not a 200 response)",
         "Make the twitter:image URL answer 200 to Twitterbot.",
         RuleSources.XCardsOverview,
-        static c => Unreachable(TwitterOnlyImage(c), "twitter:image"),
+        static c => Unreachable(c, TwitterOnlyImage(c), "twitter:image"),
         RuleNeeds.ImageProbe);
 
     public static readonly Rule NotAnImage = Rule.Define(
-        "og-image-not-image", Severity.Error, [Platform.All],
+        "og-image-not-image", Severity.Error, [.. OpenGraphImagePlatforms, .. TwitterImagePlatforms],
         "The image URL does not serve an image",
         "Serve the image with an image/* Content-Type (image/png, image/jpeg); an HTML error page is not an image.",
         RuleSources.FacebookFaq,
         static c => PreviewImages(c)
             .Where(i => i.Image.Status == 200 && i.Image.ContentType is { } type && !type.TrimStart().StartsWith("image/", StringComparison.OrdinalIgnoreCase))
-            .Select(i => new RuleHit(Inv($"{i.Tag} ({i.Image.Url.AbsoluteUri}) is served as \"{i.Image.ContentType}\", not as an image"), i.Image.ContentType)),
+            .Select(i => new RuleHit(Inv($"{i.Tag} ({i.Image.Url.AbsoluteUri}) is served as \"{Excerpt.Of(i.Image.ContentType)}\", not as an image"), i.Image.ContentType, c.PlatformsShowing(i.Image.Url))),
         RuleNeeds.ImageProbe);
 
     public static readonly Rule FacebookTooSmall = Rule.Define(
@@ -252,15 +252,21 @@ internal static class ImageRules
         }
     }
 
-    private static IEnumerable<RuleHit> Unreachable(ImageFacts? image, string tag)
+    // Only the platforms that show this image lose it; a local image is one more symptom of a local build (url-local).
+    private static IEnumerable<RuleHit> Unreachable(RuleContext c, ImageFacts? image, string tag)
     {
         if (image is null || image.Status == 200)
         {
             yield break;
         }
 
+        var platforms = c.PlatformsShowing(image.Url);
         var why = image.Error is { } error ? Inv($"failed: {error}") : Inv($"answered HTTP {image.Status}");
-        yield return new RuleHit(Inv($"{tag} {image.Url.AbsoluteUri} {why}; platforms show no image"), image.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? image.Error);
+        yield return new RuleHit(
+            Inv($"{tag} {image.Url.AbsoluteUri} {why}; {string.Join(", ", platforms.Select(PlatformName))} show no image"),
+            image.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? image.Error,
+            platforms,
+            Patterns.IsLocalHost(image.Url) ? CrawlRules.LocalUrlId : null);
     }
 
     private static string? UnsupportedForX(ImageFacts image)

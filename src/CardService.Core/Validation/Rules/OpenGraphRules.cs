@@ -20,7 +20,7 @@ internal static class OpenGraphRules
         RuleSources.Ogp,
         static c => string.IsNullOrWhiteSpace(c.Meta.OpenGraph.Title)
             ? [new(c.Meta.OpenGraph.Title is null
-                ? Inv($"og:title is missing; LinkedIn and iMessage need it, Facebook falls back to <title> (\"{c.Meta.Title}\")")
+                ? Inv($"og:title is missing; LinkedIn and iMessage need it, Facebook falls back to <title> (\"{Excerpt.Of(c.Meta.Title)}\")")
                 : "og:title is empty", c.Meta.OpenGraph.Title)]
             : []);
 
@@ -37,7 +37,7 @@ internal static class OpenGraphRules
         "Use one of website, article, book, profile, music.*, video.*, or a namespaced custom type (app:type).",
         RuleSources.Ogp,
         static c => c.Meta.OpenGraph.Type is { Length: > 0 } type && !KnownTypes.Contains(type) && !type.Contains(':', StringComparison.Ordinal)
-            ? [new(Inv($"og:type is \"{type}\", which Open Graph does not define; Facebook falls back to website"), type)]
+            ? [new(Inv($"og:type is \"{Excerpt.Of(type)}\", which Open Graph does not define; Facebook falls back to website"), type)]
             : []);
 
     public static readonly Rule ImageMissing = Rule.Define(
@@ -75,7 +75,7 @@ internal static class OpenGraphRules
         "Write og:locale as language_TERRITORY, e.g. en_US or pt_BR (an underscore, not a hyphen).",
         RuleSources.Ogp,
         static c => c.Meta.OpenGraph.Locale is { } locale && !Patterns.OgLocale().IsMatch(locale)
-            ? [new(Inv($"og:locale is \"{locale}\"; Open Graph wants language_TERRITORY such as en_US"), locale)]
+            ? [new(Inv($"og:locale is \"{Excerpt.Of(locale)}\"; Open Graph wants language_TERRITORY such as en_US"), locale)]
             : []);
 
     public static readonly Rule UrlNotAbsolute = Rule.Define(
@@ -84,7 +84,7 @@ internal static class OpenGraphRules
         "Write og:url as a full URL with scheme and host (https://example.com/post/).",
         RuleSources.FacebookFaq,
         static c => c.Meta.OpenGraph.Url is { IsRelative: true } url
-            ? [new(Inv($"og:url is \"{url.Raw}\", a relative URL; Facebook says all URLs must be absolute"), url.Raw)]
+            ? [new(Inv($"og:url is \"{Excerpt.Of(url.Raw)}\", a relative URL; Facebook says all URLs must be absolute"), url.Raw)]
             : []);
 
     public static readonly Rule ImageNotAbsolute = Rule.Define(
@@ -95,7 +95,7 @@ internal static class OpenGraphRules
         static c => c.Meta.OpenGraph.Images
             .Where(i => i.Url is { IsRelative: true } || i.SecureUrl is { IsRelative: true })
             .Select(i => (i.Url is { IsRelative: true } ? i.Url : i.SecureUrl)!.Raw)
-            .Select(raw => new RuleHit(Inv($"og:image is \"{raw}\", a relative URL; Facebook says all URLs must be absolute"), raw)));
+            .Select(raw => new RuleHit(Inv($"og:image is \"{Excerpt.Of(raw)}\", a relative URL; Facebook says all URLs must be absolute"), raw)));
 
     public static readonly Rule ImageAltMissing = Rule.Define(
         "og-image-alt-missing", Severity.Warning, [Platform.Facebook, Platform.LinkedIn],
@@ -126,7 +126,7 @@ internal static class OpenGraphRules
         "Write the pixel size as a plain integer: content=\"1200\", not \"1200px\".",
         RuleSources.Ogp,
         static c => c.OgImage is { } image && ((image.RawWidth is not null && image.Width is null) || (image.RawHeight is not null && image.Height is null))
-            ? [new(Inv($"og:image:width/height are \"{image.RawWidth}\"/\"{image.RawHeight}\"; they must be whole numbers of pixels"), Inv($"{image.RawWidth}×{image.RawHeight}"))]
+            ? [new(Inv($"og:image:width/height are \"{Excerpt.Of(image.RawWidth)}\"/\"{Excerpt.Of(image.RawHeight)}\"; they must be whole numbers of pixels"), Inv($"{image.RawWidth}×{image.RawHeight}"))]
             : []);
 
     public static readonly Rule TitleMultiple = Rule.Define(
@@ -153,7 +153,7 @@ internal static class OpenGraphRules
         "Write article:published_time as ISO 8601, e.g. 2024-03-01T09:30:00+01:00.",
         RuleSources.Ogp,
         static c => c.Meta.Article.PublishedTime is { } time && !Patterns.IsIso8601(time)
-            ? [new(Inv($"article:published_time is \"{time}\", not an ISO 8601 date-time"), time)]
+            ? [new(Inv($"article:published_time is \"{Excerpt.Of(time)}\", not an ISO 8601 date-time"), time)]
             : []);
 
     public static readonly Rule FbAppIdMissing = Rule.Define(

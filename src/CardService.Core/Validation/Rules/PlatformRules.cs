@@ -6,13 +6,16 @@ namespace CardService.Core.Validation.Rules;
 /// <summary>What single platforms need beyond Open Graph: Discord's title/description and colour, Slack's oEmbed, iMessage's icons.</summary>
 internal static class PlatformRules
 {
+    // Discord embeds from og:title/og:description and falls back to twitter:* and the page's own <title> and meta
+    // description (discord/discord-api-docs#1593: Open Graph, Twitter and other formats): only a page with none of them gets no embed.
     public static readonly Rule DiscordNoEmbed = Rule.Define(
         "discord-no-title-or-description", Severity.Error, [Platform.Discord],
-        "Neither og:title nor og:description: Discord shows no embed",
-        "Add og:title and og:description.",
+        "No title or description at all (og:, twitter:, <title>, meta description): Discord shows no embed",
+        "Add og:title and og:description (a <title> alone gives an embed, but a poorer one).",
         RuleSources.Discord,
-        static c => string.IsNullOrWhiteSpace(c.Meta.OpenGraph.Title) && string.IsNullOrWhiteSpace(c.Meta.OpenGraph.Description)
-            ? [new("The page has neither og:title nor og:description; Discord needs at least one to show an embed", null)]
+        static c => new[] { c.Meta.OpenGraph.Title, c.Meta.OpenGraph.Description, c.Meta.Twitter.Title, c.Meta.Twitter.Description, c.Meta.Title, c.Meta.Description }
+            .All(string.IsNullOrWhiteSpace)
+            ? [new("The page has no og:title, og:description, twitter:title, twitter:description, <title> or meta description; Discord has nothing to put in an embed", null)]
             : []);
 
     public static readonly Rule ThemeColorMissing = Rule.Define(

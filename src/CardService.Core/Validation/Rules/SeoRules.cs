@@ -28,7 +28,7 @@ internal static class SeoRules
         "Keep one <title> in <head>; remove the one the theme or a plugin adds.",
         RuleSources.GoogleTitle,
         static c => HtmlTitles(c.Meta).ToList() is { Count: > 1 } titles
-            ? [new(Inv($"The page has {titles.Count} <title> elements ({string.Join(" / ", titles.Select(t => Inv($"\"{t.Text}\"")))}); browsers and crawlers use the first"), string.Join(" | ", titles.Select(t => t.Text)))]
+            ? [new(Inv($"The page has {titles.Count} <title> elements ({string.Join(" / ", titles.Select(t => Inv($"\"{Excerpt.Quote(t.Text)}\"")))}); browsers and crawlers use the first"), string.Join(" | ", titles.Select(t => t.Text)))]
             : []);
 
     public static readonly Rule TitleTooLong = Rule.Define(
@@ -76,7 +76,7 @@ internal static class SeoRules
         "Write the canonical href as an absolute URL.",
         RuleSources.LighthouseCanonical,
         static c => c.Meta.Canonicals.Where(l => l.Href.IsRelative && l.Href.Resolved is not null)
-            .Select(l => new RuleHit(Inv($"The canonical is \"{l.Href.Raw}\", a relative URL; Lighthouse wants an absolute one"), l.Href.Raw)));
+            .Select(l => new RuleHit(Inv($"The canonical is \"{Excerpt.Of(l.Href.Raw)}\", a relative URL; Lighthouse wants an absolute one"), l.Href.Raw)));
 
     public static readonly Rule CanonicalInvalid = Rule.Define(
         "canonical-invalid", Severity.Warning, [Platform.Google],
@@ -84,7 +84,7 @@ internal static class SeoRules
         "Give rel=canonical a valid absolute URL.",
         RuleSources.LighthouseCanonical,
         static c => c.Meta.Canonicals.Where(l => l.Href.Resolved is null)
-            .Select(l => new RuleHit(Inv($"The canonical href \"{l.Href.Raw}\" is not a valid URL"), l.Href.Raw)));
+            .Select(l => new RuleHit(Inv($"The canonical href \"{Excerpt.Of(l.Href.Raw)}\" is not a valid URL"), l.Href.Raw)));
 
     public static readonly Rule CanonicalMultiple = Rule.Define(
         "canonical-multiple", Severity.Warning, [Platform.Google],
@@ -135,7 +135,7 @@ internal static class SeoRules
         "Use a BCP 47 tag: en, en-US, pt-BR, zh-Hant (a hyphen, not an underscore).",
         RuleSources.LighthouseConfig,
         static c => c.Meta.Lang is { } lang && !string.IsNullOrWhiteSpace(lang) && !Patterns.IsBcp47(lang.Trim())
-            ? [new(Inv($"<html lang=\"{lang}\"> is not a valid BCP 47 language tag (Lighthouse html-lang-valid)"), lang)]
+            ? [new(Inv($"<html lang=\"{Excerpt.Of(lang)}\"> is not a valid BCP 47 language tag (Lighthouse html-lang-valid)"), lang)]
             : []);
 
     public static readonly Rule ViewportMissing = Rule.Define(
@@ -166,7 +166,7 @@ internal static class SeoRules
         RuleSources.GoogleDiscover,
         static c => !string.Equals(c.Robots.MaxImagePreview, "large", StringComparison.OrdinalIgnoreCase)
             ? [new(c.Robots.MaxImagePreview is { } v
-                ? Inv($"max-image-preview is \"{v}\"; Google Discover needs \"large\" for large images")
+                ? Inv($"max-image-preview is \"{Excerpt.Of(v)}\"; Google Discover needs \"large\" for large images")
                 : "max-image-preview:large is not set; Google Discover may show only a thumbnail", c.Robots.MaxImagePreview)]
             : []);
 
@@ -176,7 +176,7 @@ internal static class SeoRules
         "Write every <link rel=\"alternate\" hreflang> href as an absolute URL.",
         RuleSources.LighthouseHreflang,
         static c => c.Meta.Hreflangs.Where(l => l.Href.IsRelative || l.Href.Resolved is null)
-            .Select(l => new RuleHit(Inv($"The hreflang=\"{l.Hreflang}\" alternate is \"{l.Href.Raw}\"; Lighthouse's hreflang audit wants absolute URLs"), l.Href.Raw)));
+            .Select(l => new RuleHit(Inv($"The hreflang=\"{Excerpt.Of(l.Hreflang)}\" alternate is \"{Excerpt.Of(l.Href.Raw)}\"; Lighthouse's hreflang audit wants absolute URLs"), l.Href.Raw)));
 
     public static ImmutableArray<Rule> All { get; } =
     [
@@ -195,6 +195,6 @@ internal static class SeoRules
     private static string Normal(Uri url) => url.GetLeftPart(UriPartial.Query).TrimEnd('/');
 
     private static string RobotsSource(RobotsInfo robots) =>
-        string.Join("; ", robots.Tags.Select(t => Inv($"<meta name=\"{t.Name}\" content=\"{t.Content}\">"))
-            .Concat(robots.Header is { } h ? [Inv($"X-Robots-Tag: {h}")] : []));
+        string.Join("; ", robots.Tags.Select(t => Inv($"<meta name=\"{Excerpt.Of(t.Name)}\" content=\"{Excerpt.Of(t.Content)}\">"))
+            .Concat(robots.Header is { } h ? [Inv($"X-Robots-Tag: {Excerpt.Quote(h)}")] : []));
 }

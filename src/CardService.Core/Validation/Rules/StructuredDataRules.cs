@@ -34,7 +34,7 @@ internal static class StructuredDataRules
         static c => c.Meta.JsonLd.Where(b => b.IsValid).SelectMany(b => b.Items)
             .SelectMany(i => new[] { ("datePublished", i.DatePublished), ("dateModified", i.DateModified) })
             .Where(d => d.Item2 is { } v && !Patterns.IsIso8601(v))
-            .Select(d => new RuleHit(Inv($"JSON-LD {d.Item1} is \"{d.Item2}\", not an ISO 8601 date"), d.Item2)));
+            .Select(d => new RuleHit(Inv($"JSON-LD {d.Item1} is \"{Excerpt.Of(d.Item2)}\", not an ISO 8601 date"), d.Item2)));
 
     public static readonly Rule NoneDeclared = Rule.Define(
         "jsonld-missing", Severity.Info, [Platform.Google],

@@ -35,7 +35,7 @@ internal static class TwitterRules
         "Set twitter:card to summary_large_image (large image) or summary (square thumbnail).",
         RuleSources.XCardsOverview,
         static c => c.XCard is { } card && !CardTypes.Contains(card)
-            ? [new(Inv($"twitter:card is \"{c.Meta.Twitter.Card}\"; X knows summary, summary_large_image, app and player"), c.Meta.Twitter.Card)]
+            ? [new(Inv($"twitter:card is \"{Excerpt.Of(c.Meta.Twitter.Card)}\"; X knows summary, summary_large_image, app and player"), c.Meta.Twitter.Card)]
             : []);
 
     public static readonly Rule CardMultiple = Rule.Define(
@@ -44,7 +44,7 @@ internal static class TwitterRules
         "Keep one twitter:card tag; X uses the last one on the page.",
         RuleSources.XCardsOverview,
         static c => c.Meta.Twitter.CardValues.Length > 1
-            ? [new(Inv($"The page has {c.Meta.Twitter.CardValues.Length} twitter:card tags ({string.Join(", ", c.Meta.Twitter.CardValues)}); X uses the last: {c.Meta.Twitter.CardValues[^1]}"), string.Join(", ", c.Meta.Twitter.CardValues))]
+            ? [new(Inv($"The page has {c.Meta.Twitter.CardValues.Length} twitter:card tags ({Excerpt.Quote(string.Join(", ", c.Meta.Twitter.CardValues))}); X uses the last: {Excerpt.Quote(c.Meta.Twitter.CardValues[^1])}"), string.Join(", ", c.Meta.Twitter.CardValues))]
             : []);
 
     public static readonly Rule TitleTooLong = Rule.Define(
@@ -80,7 +80,7 @@ internal static class TwitterRules
         "Write twitter:image as a full URL with scheme and host.",
         RuleSources.XCardsMarkup,
         static c => c.Meta.Twitter.Image is { IsRelative: true } image
-            ? [new(Inv($"twitter:image is \"{image.Raw}\", a relative URL; X needs an absolute one"), image.Raw)]
+            ? [new(Inv($"twitter:image is \"{Excerpt.Of(image.Raw)}\", a relative URL; X needs an absolute one"), image.Raw)]
             : []);
 
     public static readonly Rule ImageMissing = Rule.Define(
