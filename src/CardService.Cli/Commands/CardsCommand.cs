@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using CardService.Cli.SiteCards;
 using Spectre.Console;
@@ -85,6 +86,11 @@ public static class CardsCommand
             FontsDirectory = result.GetValue(Fonts) is { } fonts ? Path.GetFullPath(fonts) : null,
         };
 
+        // Ctrl-C (and CI's SIGTERM) stop the run between cards instead of killing it mid-write.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        cancellationToken = stop.Token;
         var maker = new SiteCardMaker(options);
         var json = format == "json";
         SiteCardReport report;
@@ -116,6 +122,12 @@ public static class CardsCommand
             { HasWarnings: true } when failOn == "warning" => Failed,
             _ => 0,
         };
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
     }
 
     // A progress bar only for a person at a terminal; CI logs get one plain line per card.

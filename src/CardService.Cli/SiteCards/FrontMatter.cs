@@ -143,7 +143,17 @@ public static class FrontMatterReader
     internal static IReadOnlyDictionary<string, object?> LoadYaml(string text)
     {
         var stream = new YamlStream();
-        stream.Load(new StringReader(text));
+        var scanner = new Scanner(new StringReader(text));
+        try
+        {
+            stream.Load(new Parser(scanner));
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner fails this way on some unclosed flow lists; report where it stopped.
+            throw new YamlException(scanner.CurrentPosition, scanner.CurrentPosition, "The YAML cannot be read here (an unclosed [ or { ?).", e);
+        }
+
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
             return ReadOnlyDictionary<string, object?>.Empty;
