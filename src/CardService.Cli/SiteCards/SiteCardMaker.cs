@@ -47,28 +47,22 @@ public sealed class SiteCardMaker(SiteCardOptions options)
 
         var problems = new List<CardProblem>();
         var files = Glob.Find(root, site.Posts, Site.SkippedFolders.ToHashSet(StringComparer.Ordinal)).Where(f => !site.IsListPage(f)).ToList();
-        var posts = new List<(Post Post, byte[] Bytes)>();
-        var unpublished = 0;
-        foreach (var file in files)
+        // Posts are read on every core too: on a re-run with nothing to make, reading them is most of the work.
+        var read = new (Post? Post, bool Unpublished, CardProblem? Problem, byte[] Bytes)[files.Count];
+        await Parallel.ForAsync(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Jobs), CancellationToken = cancellationToken }, async (i, token) =>
         {
-            var bytes = await File.ReadAllBytesAsync(Path.Combine(root, file), cancellationToken);
-            var (post, isUnpublished, problem) = PostReader.Read(site, file, bytes, dateFormat);
-            unpublished += isUnpublished ? 1 : 0;
-            if (problem is not null)
-            {
-                problems.Add(problem);
-            }
+            var bytes = await File.ReadAllBytesAsync(Path.Combine(root, files[i]), token);
+            var (post, isUnpublished, problem) = PostReader.Read(site, files[i], bytes, dateFormat);
+            read[i] = (post, isUnpublished, problem, bytes);
+        });
+        var posts = read.Where(r => r.Post is not null).Select(r => (Post: r.Post!, r.Bytes)).ToList();
+        var unpublished = read.Count(r => r.Unpublished);
+        problems.AddRange(read.Where(r => r.Problem is not null).Select(r => r.Problem!));
 
-            if (post is not null)
-            {
-                posts.Add((post, bytes));
-            }
-        }
-
-        var fingerprint = FontsFingerprint(FontDirectory());
+        var manifest = CardManifest.Load(root);
+        var fingerprint = manifest.FontsFingerprint(FontDirectory(), FontsFingerprint);
         var outcomes = new List<CardOutcome>();
         var jobs = Plan(site, posts.Select(p => p.Post).ToList(), look, template, images, fingerprint, problems, outcomes);
-        var manifest = CardManifest.Load(root);
         var toMake = new List<CardJob>();
         foreach (var job in jobs)
         {
@@ -232,7 +226,7 @@ public sealed class SiteCardMaker(SiteCardOptions options)
         {
             var card = renderer.Render(job.Spec);
             AtomicFile.Write(job.File, card.Bytes.Span);
-            manifest.Record(job.Name, job.Key, card.Bytes.Span);
+            manifest.Record(job.Name, job.Key, job.File, card.Bytes.Span);
             var missing = card.MissingCodePoints;
             var warning = missing.IsDefaultOrEmpty ? null : CardProblem.Warning(postFiles[0], 1,
                 $"No bundled font draws {string.Join(", ", missing.Select(c => string.Create(CultureInfo.InvariantCulture, $"U+{c:X4}")))}; {job.Name} leaves them out.");
