@@ -37,6 +37,19 @@ public sealed class CardsCommandTests : IDisposable
         return site.FullName;
     }
 
+    /// <summary>A made Jekyll site: <c>_posts/</c> with the given posts (file name, text).</summary>
+    private string JekyllSite(params (string Name, string Text)[] posts)
+    {
+        var site = EmptySite();
+        Directory.CreateDirectory(Path.Combine(site, "_posts"));
+        foreach (var (name, text) in posts)
+        {
+            File.WriteAllText(Path.Combine(site, "_posts", name), text);
+        }
+
+        return site;
+    }
+
     private static (int Width, int Height, SKEncodedImageFormat Format) Inspect(string path)
     {
         using var codec = SKCodec.Create(path);
@@ -224,9 +237,7 @@ public sealed class CardsCommandTests : IDisposable
     [Fact]
     public async Task Cards_BrokenFrontMatter_LineIsTheOffendingLine()
     {
-        var site = EmptySite();
-        Directory.CreateDirectory(Path.Combine(site, "_posts"));
-        await File.WriteAllTextAsync(Path.Combine(site, "_posts", "2024-01-02-bad.md"), "---\ntitle: Fine\ncategory: notes\n  broken: indent: here\n---\nText\n");
+        var site = JekyllSite(("2024-01-02-bad.md", "---\ntitle: Fine\ncategory: notes\n  broken: indent: here\n---\nText\n"));
 
         var run = await Tool.RunAsync(site, "cards", ".");
 
@@ -282,10 +293,7 @@ public sealed class CardsCommandTests : IDisposable
     [Fact]
     public async Task Cards_TwoPostsOnOneDate_ErrorNamesBothAndNeitherIsWritten()
     {
-        var site = EmptySite();
-        Directory.CreateDirectory(Path.Combine(site, "_posts"));
-        await File.WriteAllTextAsync(Path.Combine(site, "_posts", "2024-03-01-first.md"), "---\ntitle: First\n---\n");
-        await File.WriteAllTextAsync(Path.Combine(site, "_posts", "2024-03-01-second.md"), "---\ntitle: Second\n---\n");
+        var site = JekyllSite(("2024-03-01-first.md", "---\ntitle: First\n---\n"), ("2024-03-01-second.md", "---\ntitle: Second\n---\n"));
 
         var run = await Tool.RunAsync(site, "cards", ".");
 
@@ -297,9 +305,7 @@ public sealed class CardsCommandTests : IDisposable
     [Fact]
     public async Task Cards_ImageOutsideTheSiteRoot_IsRefused()
     {
-        var site = EmptySite();
-        Directory.CreateDirectory(Path.Combine(site, "_posts"));
-        await File.WriteAllTextAsync(Path.Combine(site, "_posts", "2024-03-01-escape.md"), "---\ntitle: Escape\nimage: ../../escaped.png\n---\n");
+        var site = JekyllSite(("2024-03-01-escape.md", "---\ntitle: Escape\nimage: ../../escaped.png\n---\n"));
 
         var run = await Tool.RunAsync(site, "cards", ".");
 
@@ -311,10 +317,7 @@ public sealed class CardsCommandTests : IDisposable
     [Fact]
     public async Task Cards_UnpublishedPost_IsSkippedAndCounted()
     {
-        var site = EmptySite();
-        Directory.CreateDirectory(Path.Combine(site, "_posts"));
-        await File.WriteAllTextAsync(Path.Combine(site, "_posts", "2024-03-01-draft.md"), "---\ntitle: Draft\npublished: false\n---\n");
-        await File.WriteAllTextAsync(Path.Combine(site, "_posts", "2024-03-02-live.md"), "---\ntitle: Live\n---\n");
+        var site = JekyllSite(("2024-03-01-draft.md", "---\ntitle: Draft\npublished: false\n---\n"), ("2024-03-02-live.md", "---\ntitle: Live\n---\n"));
 
         var run = await Tool.RunAsync(site, "cards", ".");
 
