@@ -4,6 +4,7 @@ using CardService.Cli.Commands;
 var root = new RootCommand("cardservice: social cards and SEO checks for a blog's build step.")
 {
     CardCommand.Create(),
+    CardsCommand.Create(),
 };
 
 var result = root.Parse(args);

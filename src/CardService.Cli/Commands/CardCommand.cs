@@ -233,7 +233,7 @@ public static class CardCommand
     }
 
     /// <summary>A data: URI, an http(s) URL or auto as given (the resolver fetches them), or an image file read into a data: URI.</summary>
-    private static string? ReadImage(string field, string? value, SortedDictionary<string, string[]> errors)
+    internal static string? ReadImage(string field, string? value, SortedDictionary<string, string[]> errors)
     {
         if (string.IsNullOrEmpty(value))
         {
