@@ -1,9 +1,11 @@
 using System.CommandLine;
 using CardService.Cli.Commands;
+using CardService.Cli.Commands.Check;
 
 var root = new RootCommand("cardservice: social cards and SEO checks for a blog's build step.")
 {
     CardCommand.Create(),
+    CheckCommand.Create(),
 };
 
 var result = root.Parse(args);
