@@ -39,7 +39,7 @@ internal static partial class SiteAddress
     public static Uri? Read(string config)
     {
         var url = JekyllUrl().Match(config) is { Success: true } jekyll
-            ? jekyll.Groups["value"].Value + (JekyllBaseUrl().Match(config) is { Success: true } b ? b.Groups["value"].Value : string.Empty)
+            ? jekyll.Groups["value"].Value.TrimEnd('/') + "/" + (JekyllBaseUrl().Match(config) is { Success: true } b ? b.Groups["value"].Value.Trim('/') : string.Empty)
             : HugoBaseUrl().Match(config) is { Success: true } hugo ? hugo.Groups["value"].Value : null;
         return Parse(url);
     }

@@ -1,4 +1,4 @@
-using SkiaSharp;
+using CardService.Core.Tests.Fetching.Support;
 
 namespace CardService.Cli.Tests.Commands.Check.Support;
 
@@ -11,13 +11,7 @@ public static class CardPngs
     public const int Width = 1200;
     public const int Height = 630;
 
-    private static readonly Lazy<byte[]> Png = new(() =>
-    {
-        using var bitmap = new SKBitmap(Width, Height);
-        bitmap.Erase(new SKColor(0x1e, 0x29, 0x3b));
-        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
-        return data.ToArray();
-    });
+    private static readonly Lazy<byte[]> Png = new(() => TestImages.Png(Width, Height));
 
     /// <summary>Writes the card at each site-relative path (with or without a leading slash) under <paramref name="siteRoot"/>.</summary>
     public static void Place(string siteRoot, IEnumerable<string> paths)
