@@ -90,7 +90,7 @@ public static class CheckCommand
         using var fetcher = new PageFetcher(fetchOptions);
         var checker = new SiteChecker(new PageInspector(new PageLoader(fetcher), fetcher));
         CheckRun run;
-        if (SiteAddress.Parse(target) is { } pageUrl && target.Contains("://", StringComparison.Ordinal))
+        if (Uri.TryCreate(target, UriKind.Absolute, out var pageUrl) && (pageUrl.Scheme == Uri.UriSchemeHttp || pageUrl.Scheme == Uri.UriSchemeHttps))
         {
             var inspected = await checker.InspectUrlAsync(pageUrl, cancellationToken);
             if (inspected.Inspection is not { } inspection)
@@ -108,7 +108,16 @@ public static class CheckCommand
                 return BadInput;
             }
 
-            run = await checker.CheckSiteAsync(site, result.GetValue(Online), cancellationToken);
+            try
+            {
+                run = await checker.CheckSiteAsync(site, result.GetValue(Online), cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"error: cannot read '{target}': {e.Message}");
+                return BadInput;
+            }
+
             if (run.Pages.IsEmpty && run.RedirectStubs.IsEmpty)
             {
                 stderr.WriteLine($"error: no .html pages in '{target}': name the generator's output folder (_site, public).");

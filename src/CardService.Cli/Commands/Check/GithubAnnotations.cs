@@ -1,5 +1,3 @@
-using CardService.Core.Validation;
-
 namespace CardService.Cli.Commands.Check;
 
 /// <summary>
@@ -16,12 +14,9 @@ internal static class GithubAnnotations
         {
             foreach (var finding in page.Findings)
             {
-                var command = finding.Finding.Severity switch
-                {
-                    Severity.Error => "error",
-                    Severity.Warning => "warning",
-                    _ => "notice",
-                };
+                // The runner's commands are SARIF's levels, except that an info is a notice.
+                var level = SarifLog.Level(finding.Finding.Severity);
+                var command = level == "note" ? "notice" : level;
                 writer.WriteLine(
                     $"::{command} file={Property(page.File)},line={finding.Position.Line},col={finding.Position.Column},title={Property(finding.Finding.RuleId)}::{Data(finding.Finding.Message)}");
             }

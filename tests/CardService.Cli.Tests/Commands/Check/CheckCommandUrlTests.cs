@@ -32,7 +32,7 @@ public sealed class CheckCommandUrlTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync() =>
         _server = await LocalServer.StartAsync("127.0.0.3", app =>
-            app.MapGet("/post/", () => Results.Content(Page, "text/html; charset=utf-8", Encoding.UTF8)));
+            app.MapGet("/post.html", () => Results.Content(Page, "text/html; charset=utf-8", Encoding.UTF8)));
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
@@ -41,7 +41,7 @@ public sealed class CheckCommandUrlTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Check_Url_FindsWhatValidateFindsOnTheLinesOfTheServedHtml()
     {
-        var url = _server.Url("/post/");
+        var url = _server.Url("/post.html?utm=x");
 
         var output = await CheckCli.RunAsync(url.AbsoluteUri, "--allow-private", Allowed, "--format", "json");
 
