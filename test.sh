@@ -22,6 +22,8 @@ ensure_apt() {
 
 # Later suites add Chromium, Azurite and redis-server here.
 ensure_apt ca-certificates
+# `cardservice check` is tested end to end on sites built by the real generators.
+ensure_apt jekyll ruby-jekyll-seo-tag ruby-jekyll-feed ruby-jekyll-redirect-from hugo
 
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT

@@ -1,10 +1,12 @@
 using System.CommandLine;
 using CardService.Cli.Commands;
+using CardService.Cli.Commands.Check;
 
 var root = new RootCommand("cardservice: social cards and SEO checks for a blog's build step.")
 {
     CardCommand.Create(),
     CardsCommand.Create(),
+    CheckCommand.Create(),
 };
 
 var result = root.Parse(args);

@@ -182,18 +182,24 @@ public static class CardCommand
     // Default fetch limits; private networks only when the user names them (a local test server, say).
     private static FetchOptions BuildFetchOptions(ParseResult result, SortedDictionary<string, string[]> errors)
     {
-        var networks = result.GetValue(AllowPrivate) is { Length: > 0 } given
+        var (options, problems) = FetchOptionsFor(result.GetValue(AllowPrivate));
+        if (!problems.IsEmpty)
+        {
+            errors["allow-private"] = [.. problems];
+        }
+
+        return options;
+    }
+
+    /// <summary>Default fetch limits with the private networks given, else those of <see cref="AllowPrivateVariable"/>; the defaults and the problems when they are invalid.</summary>
+    internal static (FetchOptions Options, ImmutableArray<string> Problems) FetchOptionsFor(string[]? allowPrivate)
+    {
+        var networks = allowPrivate is { Length: > 0 } given
             ? given
             : (Environment.GetEnvironmentVariable(AllowPrivateVariable) ?? string.Empty).Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var options = new FetchOptions { AllowedPrivateNetworks = networks };
         var problems = options.Validate();
-        if (!problems.IsEmpty)
-        {
-            errors["allow-private"] = [.. problems];
-            return new FetchOptions();
-        }
-
-        return options;
+        return problems.IsEmpty ? (options, []) : (new FetchOptions(), [.. problems]);
     }
 
     private static void AddErrors(SortedDictionary<string, string[]> errors, IReadOnlyDictionary<string, string[]>? problems)

@@ -9,7 +9,14 @@ namespace CardService.Core.Inspection;
 /// <param name="Html">The page's HTML; null to fetch <paramref name="Url"/>.</param>
 /// <param name="ProbeImages">Whether to probe og:image, twitter:image and JSON-LD images (status, type, bytes, pixel size).</param>
 /// <param name="Agent">Whose crawler to fetch the page as; the service's own user agent by default.</param>
-public sealed record InspectionRequest(Uri Url, string? Html = null, bool ProbeImages = true, CrawlerAgent Agent = CrawlerAgent.Default);
+public sealed record InspectionRequest(Uri Url, string? Html = null, bool ProbeImages = true, CrawlerAgent Agent = CrawlerAgent.Default)
+{
+    /// <summary>
+    /// Image facts known without the network (a built site's own files), asked first for each image URL; a URL it answers
+    /// null for is probed only when <see cref="ProbeImages"/> is true.
+    /// </summary>
+    public Func<Uri, ImageFacts?>? LocalImages { get; init; }
+}
 
 /// <summary>Milliseconds spent in each step; a step that did not run took 0.</summary>
 /// <param name="FetchMs">Fetching the page (every redirect hop and the body).</param>

@@ -75,7 +75,9 @@ public sealed class PageInspector(PageLoader loader, PageFetcher fetcher, TimePr
         }
 
         var probing = _time.GetTimestamp();
-        var images = request.ProbeImages ? ProbeImagesAsync(meta, cancellationToken) : Task.FromResult<IReadOnlyList<ImageFacts>?>(null);
+        var images = request.ProbeImages || request.LocalImages is not null
+            ? ProbeImagesAsync(meta, request, cancellationToken)
+            : Task.FromResult<IReadOnlyList<ImageFacts>?>(null);
         facts = facts with
         {
             RobotsTxtAllows = await robots.ConfigureAwait(false),
@@ -133,11 +135,13 @@ public sealed class PageInspector(PageLoader loader, PageFetcher fetcher, TimePr
         return verdicts.ToDictionary(v => v.Platform, v => v.Allowed);
     }
 
-    private async Task<IReadOnlyList<ImageFacts>?> ProbeImagesAsync(PageMeta meta, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ImageFacts>?> ProbeImagesAsync(PageMeta meta, InspectionRequest request, CancellationToken cancellationToken)
     {
         var probes = await Task.WhenAll(ImageUrls(meta).Select(async url =>
-            FactsOf(url, await ProbeAsync(url, cancellationToken).ConfigureAwait(false)))).ConfigureAwait(false);
-        return probes;
+            request.LocalImages?.Invoke(url) is { } local ? local
+            : request.ProbeImages ? FactsOf(url, await ProbeAsync(url, cancellationToken).ConfigureAwait(false))
+            : null)).ConfigureAwait(false);
+        return [.. probes.OfType<ImageFacts>()];
     }
 
     private Task<ImageProbeResult> ProbeAsync(Uri url, CancellationToken cancellationToken) =>

@@ -160,6 +160,31 @@ public sealed class PageInspectorTests : IAsyncLifetime, IDisposable
         Assert.Equal(CrawlerUserAgents.Slack, _server.Requests.Single(r => r.Path == "/page").Headers["User-Agent"]);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task InspectAsync_LocalImages_AnswerTheirUrlsAndOthersAreProbedOnlyWhenAsked(bool probe)
+    {
+        var sut = CreateSut();
+        var local = new Uri("https://blog.example/card.png");
+        var html = $"""
+            <html><head><meta property="og:image" content="{local}">
+            <meta name="twitter:image" content="{_server.Url("/image.png")}"></head></html>
+            """;
+        var request = new InspectionRequest(new Uri("https://blog.example/post/"), html, ProbeImages: probe)
+        {
+            LocalImages = url => url == local ? new ImageFacts(url, 404, null, null, null, null, null, null) : null,
+        };
+
+        var result = await sut.InspectAsync(request, CancellationToken.None);
+
+        var images = result.Inspection!.Facts.Images!;
+        Assert.Equal(404, images.Single(i => i.Url == local).Status);
+        Assert.Equal(probe ? 1 : 0, _server.CountRequests("/image.png"));
+        Assert.Equal(probe ? 2 : 1, images.Count);
+        Assert.Contains(result.Inspection.Report.Findings, f => f.RuleId == "og-image-unreachable");
+    }
+
     [Fact]
     public void ImageUrls_ManyImages_DistinctHttpAndCapped()
     {

@@ -1,0 +1,39 @@
+using CardService.Core.Tests.Fetching.Support;
+
+namespace CardService.Cli.Tests.Commands.Check.Support;
+
+/// <summary>
+/// The corpus blog built with real Jekyll three times: at its public url before any card exists and after a 1200×630 PNG was
+/// placed at every card path (cards → build), and once at the address of a real static host serving that build, with every
+/// other card placed, so <c>/validate</c> can probe the same images over HTTP that <c>check</c> reads from the files.
+/// </summary>
+public sealed class JekyllSites : IAsyncLifetime
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("cardservice-jekyll-").FullName;
+
+    public string WithoutCards => Path.Combine(_root, "without-cards");
+
+    public string WithCards => Path.Combine(_root, "with-cards");
+
+    public string Served => Path.Combine(_root, "served");
+
+    public LocalServer Host { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Host = await StaticSite.StartAsync(Path.Combine(Served, "_site"));
+        JekyllBlog.PrepareCopy(WithoutCards, siteUrl: null);
+        JekyllBlog.PrepareCopy(WithCards, siteUrl: null);
+        JekyllBlog.PrepareCopy(Served, Host.BaseUri);
+        var cards = JekyllBlog.CardPaths().Order(StringComparer.Ordinal).ToList();
+        CardPngs.Place(WithCards, cards);
+        CardPngs.Place(Served, cards.Where((_, i) => i % 2 == 0));
+        await Task.WhenAll(JekyllBlog.BuildAsync(WithoutCards), JekyllBlog.BuildAsync(WithCards), JekyllBlog.BuildAsync(Served));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        Directory.Delete(_root, recursive: true);
+    }
+}
