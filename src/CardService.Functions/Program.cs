@@ -1,5 +1,6 @@
 using CardService.Functions.Endpoints;
 using CardService.Functions.Hosting;
+using CardService.Functions.Preview;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -7,6 +8,7 @@ builder.AddCardServiceHosting();
 builder.Services.AddCardRendering(builder.Configuration);
 builder.Services.AddPageFetching(builder.Configuration);
 builder.Services.AddPageInspection(builder.Configuration);
+builder.Services.AddPreviewPages(builder.Configuration);
 
 var app = builder.Build();
 
@@ -16,6 +18,7 @@ app.MapCardEndpoints();
 app.MapMetaEndpoints();
 app.MapValidateEndpoints();
 app.MapRulesEndpoints();
+app.MapPreviewPages();
 
 return app.RunChecked();
 

@@ -78,6 +78,14 @@ internal static class InspectRequest
         return await RunAsync(value.Url, value.Html, value.Probe ?? true, value.Agent, errors, inspector, cancellationToken);
     }
 
+    /// <summary>Runs a body that arrived some other way than JSON (the preview page's form).</summary>
+    public static Task<InspectOutcome> RunAsync(InspectBody body, PageInspector inspector, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        return RunAsync(body.Url, body.Html, body.Probe ?? true, body.Agent, errors, inspector, cancellationToken);
+    }
+
     private static async Task<InspectOutcome> RunAsync(
         string? url, string? html, bool probe, string? agentText, Dictionary<string, string[]> errors, PageInspector inspector, CancellationToken cancellationToken)
     {

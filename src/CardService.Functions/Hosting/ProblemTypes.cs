@@ -59,6 +59,9 @@ public static class ProblemTypes
     /// <summary>422: a fetched logo or background is not an image the renderer decodes (SVG, HTML, too many declared pixels).</summary>
     public const string UnusableImage = Base + "unusable-image";
 
+    /// <summary>403: a <c>/preview/image</c> link that this server's preview page did not sign, or whose time ran out.</summary>
+    public const string ImageLinkRefused = Base + "image-link-refused";
+
     /// <summary>500: a bug or a broken deployment; never carries details.</summary>
     public const string InternalError = Base + "internal-error";
 
