@@ -23,6 +23,15 @@ public static class CardEndpoints
     /// <summary>Followed by a field (<c>Title</c>, <c>Site-Name</c>, …): where that field's value came from.</summary>
     public const string SourceHeaderPrefix = "X-Card-Source-";
 
+    private static readonly string[] SourceFields =
+    [
+        CardFieldNames.Title, CardFieldNames.Category, CardFieldNames.Description, CardFieldNames.SiteName, CardFieldNames.Author,
+        CardFieldNames.Date, CardFieldNames.Accent, CardFieldNames.Logo, CardFieldNames.Background,
+    ];
+
+    /// <summary>Every <c>X-Card-Source-*</c> header a card from a page may carry (for CORS and the OpenAPI document).</summary>
+    public static IReadOnlyList<string> SourceHeaders { get; } = [.. SourceFields.Select(SourceHeaderFor)];
+
     public static IEndpointRouteBuilder MapCardEndpoints(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -151,12 +160,12 @@ public static class CardEndpoints
     {
         foreach (var (field, source) in sources)
         {
-            response.Headers[SourceHeaderPrefix + HeaderWord(field)] = source;
+            response.Headers[SourceHeaderFor(field)] = source;
         }
     }
 
-    // "siteName" → "Site-Name".
-    private static string HeaderWord(string field) =>
+    // "siteName" → "X-Card-Source-Site-Name".
+    private static string SourceHeaderFor(string field) => SourceHeaderPrefix +
         string.Concat(field.Select((c, i) => i == 0 ? char.ToUpperInvariant(c).ToString() : char.IsUpper(c) ? "-" + c : c.ToString()));
 
     private static ProblemHttpResult ProblemFor(CardProblem problem)

@@ -9,7 +9,7 @@ namespace CardService.Functions.Hosting;
 public static class HostingExtensions
 {
     /// <summary>
-    /// Port rules (<see cref="HostingPorts"/>), one problem+json error shape, JSON options (camelCase, nulls omitted, enums as
+    /// Port rules (<see cref="HostingPorts"/>), CORS (<see cref="CrossOriginOptions"/>), one problem+json error shape, JSON options (camelCase, nulls omitted, enums as
     /// strings), OpenAPI and console logging.
     /// </summary>
     public static WebApplicationBuilder AddCardServiceHosting(this WebApplicationBuilder builder)
@@ -30,6 +30,7 @@ public static class HostingExtensions
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 
+        builder.Services.AddCrossOriginCallers(builder.Configuration);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Customize);
         builder.Services.Configure<JsonOptions>(o =>
         {
@@ -45,10 +46,12 @@ public static class HostingExtensions
         return builder;
     }
 
-    /// <summary>Exception handler and status-code pages (both write problems), and the OpenAPI document at <c>/openapi/v1.json</c>.</summary>
+    /// <summary>CORS for browsers (<see cref="CrossOriginOptions"/>), exception handler and status-code pages (both write problems), and the OpenAPI document at <c>/openapi/v1.json</c>.</summary>
     public static WebApplication UseCardServiceHosting(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // First, so that problems and 304s carry the CORS headers too (they are added as the response starts).
+        app.UseCrossOriginCallers();
         app.Use(NoSniff);
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
         app.UseStatusCodePages();
