@@ -45,7 +45,10 @@ public static class HostingExtensions
         return builder;
     }
 
-    /// <summary>Exception handler and status-code pages (both write problems), and the OpenAPI document at <c>/openapi/v1.json</c>.</summary>
+    /// <summary>
+    /// <c>X-Content-Type-Options: nosniff</c> on every answer, exception handler and status-code pages (both write problems), and
+    /// the OpenAPI document at <c>/openapi/v1.json</c>.
+    /// </summary>
     public static WebApplication UseCardServiceHosting(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
