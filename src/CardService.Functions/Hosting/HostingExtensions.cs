@@ -46,7 +46,10 @@ public static class HostingExtensions
         return builder;
     }
 
-    /// <summary>CORS for browsers (<see cref="CrossOriginOptions"/>), exception handler and status-code pages (both write problems), and the OpenAPI document at <c>/openapi/v1.json</c>.</summary>
+    /// <summary>
+    /// CORS for browsers (<see cref="CrossOriginOptions"/>), <c>X-Content-Type-Options: nosniff</c> on every answer, exception
+    /// handler and status-code pages (both write problems), and the OpenAPI document at <c>/openapi/v1.json</c>.
+    /// </summary>
     public static WebApplication UseCardServiceHosting(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);

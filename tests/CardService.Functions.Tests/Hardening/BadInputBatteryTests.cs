@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using System.Text.Json;
 using CardService.Functions.Tests.Support;
@@ -63,6 +64,20 @@ public sealed class BadInputBatteryTests(PageServerFixture pages) : IClassFixtur
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()));
         Assert.Matches(@"\w.*\w", problem.GetProperty("detail").GetString());
         Assert.False(string.IsNullOrEmpty(problem.GetProperty("traceId").GetString()));
+    }
+
+    [Theory]
+    [InlineData("/healthz")]
+    [InlineData("/rules")]
+    [InlineData("/card?title=nosniff")]
+    public async Task Endpoint_GoodRequest_AlsoCarriesNoSniff(string target)
+    {
+        using var sut = pages.App.CreateClient();
+
+        using var response = await sut.GetAsync(new Uri(target, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
     }
 
     [Fact]
