@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CardService.Cli.Commands.Check;
 using CardService.Cli.Tests.Commands.Check.Support;
+using CardService.Core.Tests.Support;
 using CardService.Core.Validation;
 using Json.Schema;
 
@@ -202,14 +203,8 @@ public sealed partial class CheckCommandTests : IDisposable
 
     private static JsonSchema SarifSchema()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "CardService.sln")))
-        {
-            root = root.Parent!;
-        }
-
         // The OASIS schema says draft-04 (which JsonSchema.Net does not evaluate) and uses nothing draft-07 reads differently.
-        var schema = JsonNode.Parse(File.ReadAllText(Path.Combine(root.FullName, "..", "shared", "schemas", "sarif-schema-2.1.0.json")))!.AsObject();
+        var schema = JsonNode.Parse(File.ReadAllText(Path.Combine(SourceTree.Root, "..", "shared", "schemas", "sarif-schema-2.1.0.json")))!.AsObject();
         schema["$schema"] = "http://json-schema.org/draft-07/schema#";
         schema.Remove("id");
         return JsonSchema.FromText(schema.ToJsonString());

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CardService.Core.Tests.Support;
 
 namespace CardService.Cli.Tests.Commands.Check.Support;
 
@@ -33,17 +34,11 @@ public static partial class JekyllBlog
     /// <summary>The corpus blog; throws naming where it looked when the corpus is absent (the test fails, never skips).</summary>
     public static string CorpusDirectory()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CardService.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        var blog = directory is null ? null : Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "corpus", "jekyll-blog"));
-        if (blog is null || !Directory.Exists(blog))
+        var blog = Path.GetFullPath(Path.Combine(SourceTree.Root, "..", "shared", "corpus", "jekyll-blog"));
+        if (!Directory.Exists(blog))
         {
             throw new DirectoryNotFoundException(
-                $"The Jekyll corpus is missing: looked for ../shared/corpus/jekyll-blog beside the repository root ({blog ?? "no CardService.sln above " + AppContext.BaseDirectory}). These tests need it.");
+                $"The Jekyll corpus is missing: looked for '{blog}' (../shared/corpus/jekyll-blog beside the repository root). These tests need it.");
         }
 
         return blog;
