@@ -34,8 +34,8 @@ ensure_helm() {
 
 # Later suites add Chromium, Azurite and redis-server here.
 ensure_apt ca-certificates
-# Infra checks: npm and unzip install Helm, file reads the ELF headers of the linux-arm64 publish.
-ensure_apt nodejs unzip file
+# Infra checks: npm and unzip install Helm, file reads the ELF headers of the linux-arm64 publish, zip packs infra/publish.sh's package.
+ensure_apt nodejs unzip file zip
 ensure_helm
 
 results="$(mktemp -d)"
