@@ -1,4 +1,5 @@
 using CardService.Core.Caching;
+using CardService.Core.Tests.Support;
 
 namespace CardService.Core.Tests.Caching;
 
@@ -9,13 +10,6 @@ public class SingleFlightCacheTests
 
     private readonly ManualClock _clock = new();
     private int _loads;
-
-    private sealed class ManualClock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
 
     // Values starting with "fail" stand for failures, kept for less time.
     private SingleFlightCache<string> CreateSut(long capacity = 100) =>

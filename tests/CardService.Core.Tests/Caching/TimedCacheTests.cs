@@ -1,16 +1,10 @@
 using CardService.Core.Caching;
+using CardService.Core.Tests.Support;
 
 namespace CardService.Core.Tests.Caching;
 
 public class TimedCacheTests
 {
-    private sealed class ManualClock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     private readonly ManualClock _clock = new();
 
     private TimedCache<string> CreateSut(long capacity = 100) => new(capacity, TimeSpan.FromMinutes(10), v => v.Length, _clock);

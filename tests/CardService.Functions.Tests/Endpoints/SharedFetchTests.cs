@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using CardService.Core.Tests.Support;
 using CardService.Functions.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,13 +17,6 @@ public sealed class SharedFetchTests(PageServerFixture pages) : IClassFixture<Pa
 
     private readonly ManualClock _clock = new();
     private readonly List<IAsyncDisposable> _apps = [];
-
-    private sealed class ManualClock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
 
     public async ValueTask DisposeAsync()
     {
