@@ -20,10 +20,18 @@ public static class CardRenderingExtensions
         services.AddSingleton<IValidateOptions<FontOptions>, FontDirectoryExists>();
         services.AddOptions<CardCacheOptions>().Bind(configuration.GetSection(CardCacheOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CardRequestOptions>().Bind(configuration.GetSection(CardRequestOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CardRenderingOptions>().Bind(configuration.GetSection(CardRenderingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(sp => new FontRegistry(sp.GetRequiredService<IOptions<FontOptions>>().Value));
-        services.AddSingleton<CardRenderer>();
+        services.AddSingleton(sp =>
+        {
+            var rendering = sp.GetRequiredService<IOptions<CardRenderingOptions>>().Value;
+            NativeHeap.Configure(rendering.MallocArenas, rendering.MallocMmapThresholdBytes);
+            return new CardRenderer(sp.GetRequiredService<FontRegistry>(), rendering);
+        });
+        services.AddSingleton(sp => new RenderGate(sp.GetRequiredService<IOptions<CardRenderingOptions>>().Value));
         services.AddSingleton<CardCache>();
+        services.AddSingleton<CardRendering>();
 
         // Cards from a page (url=) and remote logos/backgrounds; the fetcher and loader come from AddPageFetching.
         services.AddOptions<PageCardOptions>().Bind(configuration.GetSection(PageCardOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
@@ -31,7 +39,8 @@ public static class CardRenderingExtensions
             sp.GetRequiredService<PageLoader>(),
             sp.GetRequiredService<PageFetcher>(),
             sp.GetRequiredService<IOptions<PageCardOptions>>().Value,
-            sp.GetService<TimeProvider>()));
+            sp.GetService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<CardRenderingOptions>>().Value));
         return services;
     }
 

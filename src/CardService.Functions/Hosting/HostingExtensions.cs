@@ -51,12 +51,14 @@ public static class HostingExtensions
         var problem = context.ProblemDetails;
         var status = problem.Status ?? context.HttpContext.Response.StatusCode;
         problem.Status = status;
-        if (problem.Type is null || !problem.Type.StartsWith(ProblemTypes.Base, StringComparison.Ordinal))
+        var ours = problem.Type is not null && problem.Type.StartsWith(ProblemTypes.Base, StringComparison.Ordinal);
+        if (!ours)
         {
             problem.Type = ProblemTypes.ForStatus(status);
         }
 
-        if (status >= 500 || context.Exception is not null)
+        // A 5xx the app answers on purpose (typed, with a detail) says what happened; any other stays generic.
+        if ((status >= 500 && !ours) || context.Exception is not null)
         {
             // Whatever went wrong stays in the log: no message, no stack trace, no exception type to the client.
             problem.Title = "The server could not answer this request.";

@@ -54,4 +54,13 @@ public class StartupFailureTests
         Assert.NotEqual(0, exitCode);
         Assert.Contains("Fonts:Directory", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task App_NoRenderSlots_ExitsNamingTheSetting()
+    {
+        var (exitCode, output) = await RunAppAsync(("PORT", "1"), ("Rendering__MaxConcurrentRenders", "0"));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("MaxConcurrentRenders", output, StringComparison.Ordinal);
+    }
 }

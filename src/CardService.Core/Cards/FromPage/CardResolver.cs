@@ -56,13 +56,17 @@ public sealed class CardResolver
     private readonly TimedCache<CardProblem> _failures;
     private readonly ConcurrentDictionary<string, Lazy<Task<(PageCard?, CardProblem?)>>> _inFlight = new(StringComparer.Ordinal);
 
-    public CardResolver(PageLoader loader, PageFetcher fetcher, PageCardOptions options, TimeProvider? time = null)
+    private readonly CardRenderingOptions? _limits;
+
+    /// <summary>A resolver fetching through <paramref name="fetcher"/>; image limits (<paramref name="limits"/>) are the defaults when null.</summary>
+    public CardResolver(PageLoader loader, PageFetcher fetcher, PageCardOptions options, TimeProvider? time = null, CardRenderingOptions? limits = null)
     {
         ArgumentNullException.ThrowIfNull(loader);
         ArgumentNullException.ThrowIfNull(fetcher);
         ArgumentNullException.ThrowIfNull(options);
         _loader = loader;
-        _images = new RemoteCardImages(fetcher, options, time);
+        _limits = limits;
+        _images = new RemoteCardImages(fetcher, options, time, limits);
         _pages = new TimedCache<PageCard>(options.MaxCachedPages, options.CacheLifetime, _ => 1, time);
         _failures = new TimedCache<CardProblem>(options.MaxCachedPages, TimeSpan.FromSeconds(options.FailureCacheSeconds), _ => 1, time);
     }
@@ -71,7 +75,7 @@ public sealed class CardResolver
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        CardSpecFactory.CheckRequest(request, errors);
+        CardSpecFactory.CheckRequest(request, errors, _limits);
         if (errors.Count > 0)
         {
             return Invalid(errors);
@@ -98,7 +102,7 @@ public sealed class CardResolver
             (fields, sources) = CardFromPage.Merge(page, request);
         }
 
-        if (CardSpecFactory.TryCreate(fields, errors) is not { } spec)
+        if (CardSpecFactory.TryCreate(fields, errors, _limits) is not { } spec)
         {
             return Invalid(errors);
         }
