@@ -43,7 +43,7 @@ public static class CardSpecFactory
     /// A valid spec from <paramref name="fields"/>, or null with every problem in <paramref name="errors"/>. Logo and
     /// background may still be http(s) URLs or <c>auto</c>: resolve them (<see cref="FromPage.CardResolver"/>) before rendering.
     /// </summary>
-    public static CardSpec? TryCreate(CardFields fields, Dictionary<string, string[]> errors)
+    public static CardSpec? TryCreate(CardFields fields, Dictionary<string, string[]> errors, CardRenderingOptions? limits = null)
     {
         ArgumentNullException.ThrowIfNull(fields);
         ArgumentNullException.ThrowIfNull(errors);
@@ -69,7 +69,7 @@ public static class CardSpecFactory
             Height = height,
         };
 
-        foreach (var (field, messages) in CardSpecValidator.Validate(spec))
+        foreach (var (field, messages) in CardSpecValidator.Validate(spec, limits))
         {
             // A size given as "size" is reported under that name, not as width/height the caller never sent.
             var name = Blank(fields.Size) is not null && field is "width" or "height" ? "size" : field;
@@ -83,11 +83,11 @@ public static class CardSpecFactory
     /// Checks the fields a request gives before its page is fetched: everything <see cref="TryCreate"/> checks, except
     /// that the title may be left to the page when <see cref="CardFields.Url"/> is set.
     /// </summary>
-    public static void CheckRequest(CardFields fields, Dictionary<string, string[]> errors)
+    public static void CheckRequest(CardFields fields, Dictionary<string, string[]> errors, CardRenderingOptions? limits = null)
     {
         ArgumentNullException.ThrowIfNull(fields);
         var titleFromPage = Blank(fields.Url) is not null && string.IsNullOrWhiteSpace(fields.Title);
-        TryCreate(titleFromPage ? fields with { Title = "-" } : fields, errors);
+        TryCreate(titleFromPage ? fields with { Title = "-" } : fields, errors, limits);
     }
 
     /// <summary>The page URL a request names, when it is an absolute http(s) URL.</summary>

@@ -1,16 +1,15 @@
 using CardService.Core.Fetching;
-using SkiaSharp;
 
 namespace CardService.Core.Cards;
 
 /// <summary>
 /// Logos and backgrounds arrive as <c>data:</c> URIs. They are checked from their header before any pixel is
-/// decoded, so a tiny file that declares a huge image (a decompression bomb) is refused, not allocated.
+/// decoded, so a tiny file that declares a huge image (a decompression bomb) is refused, not allocated; those that pass are
+/// decoded at the size they are drawn (<see cref="EncodedImage"/>).
 /// </summary>
 public static class CardImages
 {
-    /// <summary>The most pixels a logo or background may declare (a 6000×6000 photo is 36 M).</summary>
-    public const long MaxPixels = 40_000_000;
+    private static readonly CardRenderingOptions DefaultLimits = new();
 
     /// <summary>The logo value that asks for the page's own icon.</summary>
     public const string Auto = "auto";
@@ -27,59 +26,38 @@ public static class CardImages
     public static string ToDataUri(ReadOnlySpan<byte> bytes, string? format) =>
         $"data:image/{format ?? "octet-stream"};base64,{Convert.ToBase64String(bytes)}";
 
-    /// <summary>Why the image cannot be used, or null when it can.</summary>
-    public static string? Check(string dataUri)
+    /// <summary>Why the image cannot be used under <paramref name="limits"/> (the defaults when null), or null when it can.</summary>
+    public static string? Check(string dataUri, CardRenderingOptions? limits = null)
     {
         ArgumentNullException.ThrowIfNull(dataUri);
-        if (!TryReadBytes(dataUri, out var bytes, out var problem))
-        {
-            return problem;
-        }
-
-        using var data = SKData.CreateCopy(bytes);
-        using var codec = SKCodec.Create(data);
-        return CheckHeader(codec);
-    }
-
-    /// <summary>Decodes a checked image; null when it is not one (callers check first, so this is for the unexpected).</summary>
-    internal static SKImage? Decode(string dataUri)
-    {
-        if (!TryReadBytes(dataUri, out var bytes, out _))
-        {
-            return null;
-        }
-
-        using var data = SKData.CreateCopy(bytes);
-        using var codec = SKCodec.Create(data);
-        if (CheckHeader(codec) is not null)
-        {
-            return null;
-        }
-
-        using var bitmap = SKBitmap.Decode(codec);
-        return bitmap is null ? null : SKImage.FromBitmap(bitmap);
+        return TryReadBytes(dataUri, out var bytes, out var problem) ? CheckBytes(bytes, limits) : problem;
     }
 
     /// <summary>Bytes of an already-fetched image (a remote logo or background) checked the same way.</summary>
-    public static string? CheckBytes(ReadOnlySpan<byte> bytes)
+    public static string? CheckBytes(ReadOnlySpan<byte> bytes, CardRenderingOptions? limits = null)
     {
-        using var data = SKData.CreateCopy(bytes);
-        using var codec = SKCodec.Create(data);
-        return CheckHeader(codec);
+        using var image = EncodedImage.Open(bytes);
+        return image is null ? NotAnImage : image.Problem(limits ?? DefaultLimits);
     }
 
-    private static string? CheckHeader(SKCodec? codec)
+    /// <summary>A checked image, not yet decoded; null when it is not one or breaks a limit (callers check first, so this is for the unexpected).</summary>
+    internal static EncodedImage? Open(string dataUri, CardRenderingOptions limits)
     {
-        if (codec is null)
+        if (!TryReadBytes(dataUri, out var bytes, out _) || EncodedImage.Open(bytes) is not { } image)
         {
-            return "The image is not a PNG, JPEG, GIF, WebP, BMP or ICO file.";
+            return null;
         }
 
-        var pixels = (long)codec.Info.Width * codec.Info.Height;
-        return pixels > MaxPixels
-            ? $"The image declares {codec.Info.Width}×{codec.Info.Height} pixels; at most {MaxPixels / 1_000_000} million are decoded."
-            : null;
+        if (image.Problem(limits) is null)
+        {
+            return image;
+        }
+
+        image.Dispose();
+        return null;
     }
+
+    private const string NotAnImage = "The image is not a PNG, JPEG, GIF, WebP, BMP or ICO file.";
 
     private static bool TryReadBytes(string dataUri, out byte[] bytes, out string? problem)
     {

@@ -10,16 +10,33 @@ using SkiaSharp;
 
 namespace CardService.Core.Cards;
 
-/// <summary>Renders a <see cref="CardSpec"/> to image bytes. Thread-safe; one instance serves the whole app.</summary>
-public sealed class CardRenderer(FontRegistry fonts)
+/// <summary>
+/// Renders a <see cref="CardSpec"/> to image bytes. Thread-safe; one instance serves the whole app. What it holds in memory
+/// is bounded by <see cref="CardRenderingOptions"/>: logos and backgrounds are decoded at the size they are drawn, theme
+/// gradients are kept up to a byte budget, and Skia's process-wide glyph and resource caches are capped when it is made.
+/// </summary>
+public sealed class CardRenderer
 {
     /// <summary>Bumped whenever output for the same spec changes, so ETags change with it.</summary>
     public const string Version = "1.0";
 
-    // A full-card gradient costs ~5 ms to draw and ~0.1 ms to copy: keep a few per theme and size.
-    private const int MaxCachedBackgrounds = 32;
+    // A full-card gradient costs ~5 ms to draw and ~0.1 ms to copy: keep them per theme and size, up to a byte budget.
+    // Kept ones are never evicted (another render may be drawing one), so the budget is filled first come, first kept.
     private readonly ConcurrentDictionary<string, SKImage> _backgrounds = new(StringComparer.Ordinal);
-    private readonly CardLayout _layout = new(fonts);
+    private readonly CardLayout _layout;
+    private readonly CardRenderingOptions _options;
+    private long _backgroundBytes;
+
+    /// <param name="fonts">The bundled fonts.</param>
+    /// <param name="options">Memory bounds; the defaults when null. Skia's glyph and resource cache limits are process-wide.</param>
+    public CardRenderer(FontRegistry fonts, CardRenderingOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(fonts);
+        _layout = new CardLayout(fonts);
+        _options = options ?? new CardRenderingOptions();
+        SKGraphics.SetFontCacheLimit(_options.FontCacheBytes);
+        SKGraphics.SetResourceCacheTotalByteLimit(_options.ResourceCacheBytes);
+    }
 
     public RenderedCard Render(CardSpec spec)
     {
@@ -39,14 +56,25 @@ public sealed class CardRenderer(FontRegistry fonts)
         }
 
         var accent = spec.Accent is not null && CardColors.TryParse(spec.Accent, out var a) ? a : theme.Accent;
-        using var logo = spec.Logo is null ? null : CardImages.Decode(spec.Logo);
-        using var background = spec.Background is null ? null : CardImages.Decode(spec.Background);
-        var composition = _layout.Compose(spec, logo is not null, logo is null ? 1 : (float)logo.Width / logo.Height);
+
+        // The logo's proportions (from its header) decide the footer; then it is decoded at the size the footer draws it.
+        using var logoSource = spec.Logo is null ? null : CardImages.Open(spec.Logo, _options);
+        var composition = _layout.Compose(spec, logoSource is not null, logoSource is null ? 1 : (float)logoSource.Width / logoSource.Height);
+        using var logo = logoSource?.Decode(SKRectI.Create(logoSource.Width, logoSource.Height),
+            new SKSizeI((int)MathF.Ceiling(composition.FooterMark.Width), (int)MathF.Ceiling(composition.FooterMark.Height)), _options.MaxUnsampledPixels);
+        if (logoSource is not null && logo is null)
+        {
+            composition = _layout.Compose(spec, false, 1);
+        }
 
         var info = new SKImageInfo(spec.Width, spec.Height, SKColorType.Rgba8888, SKAlphaType.Opaque);
         var surface = SKSurface.Create(info);
         var canvas = surface.Canvas;
-        DrawBackground(canvas, theme, spec.Width, spec.Height, background);
+        DrawBackground(canvas, theme, spec.Width, spec.Height);
+        if (spec.Background is not null)
+        {
+            DrawImageBackground(canvas, theme, spec.Width, spec.Height, spec.Background);
+        }
 
         using var paint = new SKPaint { IsAntialias = true };
         if (composition.Category is { } category)
@@ -66,7 +94,7 @@ public sealed class CardRenderer(FontRegistry fonts)
         if (logo is not null)
         {
             using var sampled = new SKPaint { IsAntialias = true };
-            canvas.DrawImage(logo, composition.FooterMark, new SKSamplingOptions(SKCubicResampler.Mitchell), sampled);
+            canvas.DrawImage(logo.Image, logo.Source, composition.FooterMark, new SKSamplingOptions(SKCubicResampler.Mitchell), sampled);
         }
         else
         {
@@ -116,7 +144,7 @@ public sealed class CardRenderer(FontRegistry fonts)
             (value is null ? key.Append(name).Append("=-") : key.Append(name).Append('=').Append(value.Length).Append(':').Append(value)).Append('\n');
     }
 
-    private void DrawBackground(SKCanvas canvas, CardTheme theme, int width, int height, SKImage? image)
+    private void DrawBackground(SKCanvas canvas, CardTheme theme, int width, int height)
     {
         if (theme.BackgroundEnd is null)
         {
@@ -133,23 +161,38 @@ public sealed class CardRenderer(FontRegistry fonts)
             {
                 var gradient = Gradient(theme, width, height);
                 canvas.DrawImage(gradient, 0, 0, SKSamplingOptions.Default, null);
-                if (_backgrounds.Count >= MaxCachedBackgrounds || !_backgrounds.TryAdd(key, gradient))
+                var bytes = (long)width * height * 4;
+                if (Interlocked.Add(ref _backgroundBytes, bytes) > _options.GradientCacheBytes || !_backgrounds.TryAdd(key, gradient))
                 {
+                    Interlocked.Add(ref _backgroundBytes, -bytes);
                     gradient.Dispose();
                 }
             }
         }
+    }
 
+    // Covers the card with the image (centred, cropped to the card's proportions), then lays the theme's colour over it so
+    // the text stays readable. Only the visible part is decoded, at no more than the card's size.
+    private void DrawImageBackground(SKCanvas canvas, CardTheme theme, int width, int height, string dataUri)
+    {
+        using var source = CardImages.Open(dataUri, _options);
+        if (source is null)
+        {
+            return;
+        }
+
+        var scale = Math.Max((float)width / source.Width, (float)height / source.Height);
+        var visibleWidth = Math.Clamp((int)MathF.Ceiling(width / scale), 1, source.Width);
+        var visibleHeight = Math.Clamp((int)MathF.Ceiling(height / scale), 1, source.Height);
+        var visible = SKRectI.Create((source.Width - visibleWidth) / 2, (source.Height - visibleHeight) / 2, visibleWidth, visibleHeight);
+        using var image = source.Decode(visible, new SKSizeI(width, height), _options.MaxUnsampledPixels);
         if (image is null)
         {
             return;
         }
 
-        // Cover the card with the image, then lay the theme's colour over it so the text stays readable.
-        var scale = Math.Max((float)width / image.Width, (float)height / image.Height);
-        var drawn = SKRect.Create((width - image.Width * scale) / 2, (height - image.Height * scale) / 2, image.Width * scale, image.Height * scale);
         using var paint = new SKPaint();
-        canvas.DrawImage(image, drawn, new SKSamplingOptions(SKCubicResampler.Mitchell), paint);
+        canvas.DrawImage(image.Image, image.Source, SKRect.Create(width, height), new SKSamplingOptions(SKCubicResampler.Mitchell), paint);
         paint.Color = theme.Background.WithAlpha(190);
         canvas.DrawRect(0, 0, width, height, paint);
     }

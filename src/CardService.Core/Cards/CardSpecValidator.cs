@@ -7,7 +7,9 @@ namespace CardService.Core.Cards;
 public static class CardSpecValidator
 {
     /// <summary>Returns field name (camelCase, as the API spells it) → problems; empty when the spec is valid.</summary>
-    public static IReadOnlyDictionary<string, string[]> Validate(CardSpec spec)
+    /// <param name="spec">The spec to check.</param>
+    /// <param name="limits">Image limits; the defaults when null.</param>
+    public static IReadOnlyDictionary<string, string[]> Validate(CardSpec spec, CardRenderingOptions? limits = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -42,8 +44,8 @@ public static class CardSpecValidator
             errors["format"] = [$"Unknown format; use png, jpeg or webp."];
         }
 
-        CheckImage(errors, "logo", spec.Logo, allowAuto: true);
-        CheckImage(errors, "background", spec.Background, allowAuto: false);
+        CheckImage(errors, "logo", spec.Logo, allowAuto: true, limits);
+        CheckImage(errors, "background", spec.Background, allowAuto: false, limits);
         CheckSide(errors, "width", spec.Width);
         CheckSide(errors, "height", spec.Height);
         return errors;
@@ -57,7 +59,7 @@ public static class CardSpecValidator
         }
     }
 
-    private static void CheckImage(Dictionary<string, string[]> errors, string field, string? value, bool allowAuto)
+    private static void CheckImage(Dictionary<string, string[]> errors, string field, string? value, bool allowAuto, CardRenderingOptions? limits)
     {
         if (value is null || CardImages.IsRemote(value) || (allowAuto && value == CardImages.Auto))
         {
@@ -74,7 +76,7 @@ public static class CardSpecValidator
             var forms = allowAuto ? "a data: URI, an http(s) URL or auto" : "a data: URI or an http(s) URL";
             errors[field] = [$"The {field} must be {forms}; got '{WebUrl.Shorten(value)}'."];
         }
-        else if (CardImages.Check(value) is { } problem)
+        else if (CardImages.Check(value, limits) is { } problem)
         {
             errors[field] = [$"The {field} cannot be used: {problem}"];
         }

@@ -48,6 +48,7 @@ public static class CardEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status502BadGateway)
             .ProducesProblem(StatusCodes.Status504GatewayTimeout)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .AddOpenApiOperationTransformer(DescribeImage);
 
         app.MapMethods("/card", [HttpMethods.Head], GetCardAsync)
@@ -69,6 +70,7 @@ public static class CardEndpoints
             .ProducesProblem(StatusCodes.Status504GatewayTimeout)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .AddOpenApiOperationTransformer(DescribeImage);
 
         return app;
@@ -93,7 +95,7 @@ public static class CardEndpoints
     }
 
     public static async Task<Results<FileContentHttpResult, EmptyHttpResult, StatusCodeHttpResult, ProblemHttpResult>> GetCardAsync(
-        [AsParameters] CardQuery query, HttpContext context, CardRenderer renderer, CardCache cache, CardResolver resolver,
+        [AsParameters] CardQuery query, HttpContext context, CardRendering rendering, CardResolver resolver,
         IOptions<PageCardOptions> pageCards, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -104,11 +106,11 @@ public static class CardEndpoints
             return InvalidCard(errors);
         }
 
-        return await ServeAsync(fields, context, renderer, cache, resolver, pageCards.Value, cancellationToken);
+        return await ServeAsync(fields, context, rendering, resolver, pageCards.Value, cancellationToken);
     }
 
     public static async Task<Results<FileContentHttpResult, EmptyHttpResult, StatusCodeHttpResult, ProblemHttpResult>> PostCardAsync(
-        HttpContext context, CardRenderer renderer, CardCache cache, CardResolver resolver, IOptions<CardRequestOptions> options,
+        HttpContext context, CardRendering rendering, CardResolver resolver, IOptions<CardRequestOptions> options,
         IOptions<PageCardOptions> pageCards, CancellationToken cancellationToken)
     {
         var body = await JsonBodyReader.ReadAsync<CardFields>(context, options.Value.MaxBodyBytes, cancellationToken);
@@ -117,12 +119,12 @@ public static class CardEndpoints
             return problem;
         }
 
-        return await ServeAsync(body.Value!, context, renderer, cache, resolver, pageCards.Value, cancellationToken);
+        return await ServeAsync(body.Value!, context, rendering, resolver, pageCards.Value, cancellationToken);
     }
 
     // One path for GET, HEAD and POST: resolve (page, remote images), then answer 304, headers only, or the image.
     private static async Task<Results<FileContentHttpResult, EmptyHttpResult, StatusCodeHttpResult, ProblemHttpResult>> ServeAsync(
-        CardFields fields, HttpContext context, CardRenderer renderer, CardCache cache, CardResolver resolver, PageCardOptions pageCards,
+        CardFields fields, HttpContext context, CardRendering rendering, CardResolver resolver, PageCardOptions pageCards,
         CancellationToken cancellationToken)
     {
         var resolution = await resolver.ResolveAsync(fields, cancellationToken);
@@ -141,7 +143,21 @@ public static class CardEndpoints
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        var card = await cache.GetOrRenderAsync(etag, () => renderer.Render(spec), cancellationToken);
+        if (!rendering.Cache.TryGet(etag, out var card))
+        {
+            using var slot = await rendering.Gate.EnterAsync(cancellationToken);
+            if (slot is null)
+            {
+                context.Response.Headers.RetryAfter = "1";
+                return TypedResults.Problem(
+                    detail: $"{rendering.Options.Value.MaxConcurrentRenders} cards are being drawn and {rendering.Gate.Waiting} more are waiting; try again in a second.",
+                    statusCode: StatusCodes.Status503ServiceUnavailable, title: "Renderer busy", type: ProblemTypes.RendererBusy);
+            }
+
+            // The slot is held until the render ends, even if this caller goes away, so the bound counts every render.
+            card = await rendering.Cache.GetOrRenderAsync(etag, () => rendering.Renderer.Render(spec), CancellationToken.None);
+        }
+
         WriteCardHeaders(context, card, cacheControl);
         if (HttpMethods.IsHead(context.Request.Method))
         {
@@ -221,6 +237,9 @@ public static class CardEndpoints
             && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(ours, useStrongComparison: false));
     }
 }
+
+/// <summary>What drawing a card takes: the renderer, its cache and the gate that bounds concurrent renders.</summary>
+public sealed record CardRendering(CardRenderer Renderer, CardCache Cache, RenderGate Gate, IOptions<CardRenderingOptions> Options);
 
 /// <summary>The query string of <c>GET /card</c>; every value arrives as text and is parsed with errors naming the field.</summary>
 public sealed record CardQuery

@@ -20,10 +20,18 @@ public static class CardRenderingExtensions
         services.AddSingleton<IValidateOptions<FontOptions>, FontDirectoryExists>();
         services.AddSettings<CardCacheOptions>(configuration, CardCacheOptions.SectionName);
         services.AddSettings<CardRequestOptions>(configuration, CardRequestOptions.SectionName);
+        services.AddSettings<CardRenderingOptions>(configuration, CardRenderingOptions.SectionName);
 
         services.AddSingleton(sp => new FontRegistry(sp.GetRequiredService<IOptions<FontOptions>>().Value));
-        services.AddSingleton<CardRenderer>();
+        services.AddSingleton(sp =>
+        {
+            var rendering = sp.GetRequiredService<IOptions<CardRenderingOptions>>().Value;
+            NativeHeap.Configure(rendering.MallocArenas, rendering.MallocMmapThresholdBytes);
+            return new CardRenderer(sp.GetRequiredService<FontRegistry>(), rendering);
+        });
+        services.AddSingleton(sp => new RenderGate(sp.GetRequiredService<IOptions<CardRenderingOptions>>().Value));
         services.AddSingleton<CardCache>();
+        services.AddSingleton<CardRendering>();
 
         // Cards from a page (url=) and remote logos/backgrounds; the fetcher and loader come from AddPageFetching.
         services.AddSettings<PageCardOptions>(configuration, PageCardOptions.SectionName);
@@ -31,7 +39,8 @@ public static class CardRenderingExtensions
             sp.GetRequiredService<PageLoader>(),
             sp.GetRequiredService<PageFetcher>(),
             sp.GetRequiredService<IOptions<PageCardOptions>>().Value,
-            sp.GetService<TimeProvider>()));
+            sp.GetService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<CardRenderingOptions>>().Value));
         return services;
     }
 

@@ -56,6 +56,9 @@ public static class ProblemTypes
     /// <summary>422: <c>/card?url=</c> read a page that gives no title (no og:title, twitter:title, &lt;title&gt; or JSON-LD headline).</summary>
     public const string PageWithoutTitle = Base + "page-without-title";
 
+    /// <summary>503: every render slot is busy and the queue for them is full (<c>Rendering:MaxConcurrentRenders</c>, <c>Rendering:MaxQueuedRenders</c>); retry after <c>Retry-After</c>.</summary>
+    public const string RendererBusy = Base + "renderer-busy";
+
     /// <summary>422: a fetched logo or background is not an image the renderer decodes (SVG, HTML, too many declared pixels).</summary>
     public const string UnusableImage = Base + "unusable-image";
 

@@ -1,4 +1,5 @@
 using CardService.Core.Cards;
+using CardService.Core.Tests.Fetching.Support;
 using CardService.Core.Tests.Support;
 
 namespace CardService.Core.Tests.Cards;
@@ -46,18 +47,40 @@ public class CardImagesTests
     }
 
     [Fact]
-    public void Decode_Bomb_IsNotAllocated()
+    public void Open_Bomb_IsNotAllocated()
     {
-        Assert.Null(CardImages.Decode(Bomb));
+        Assert.Null(CardImages.Open(Bomb, new CardRenderingOptions()));
     }
 
     [Fact]
-    public void Decode_Logo_KeepsItsSize()
+    public void Check_6000By6000Png_IsUsableUnderTheDefaults()
     {
-        using var image = CardImages.Decode(TestPictures.LogoDataUri());
+        Assert.Null(CardImages.Check(TestPictures.DataUri(TestPictures.StripedPng(6000, 6000))));
+    }
 
-        Assert.NotNull(image);
-        Assert.Equal((64, 64), (image.Width, image.Height));
+    [Fact]
+    public void Check_PixelsOverTheConfiguredLimit_SaysWhatTheLimitIs()
+    {
+        var limits = new CardRenderingOptions { MaxImagePixels = 1_000_000 };
+
+        var problem = CardImages.Check(TestPictures.DataUri(TestPictures.StripedPng(2000, 1000)), limits);
+
+        Assert.Equal("The image declares 2000×1000 pixels; at most 1 million are decoded.", problem);
+    }
+
+    [Fact]
+    public void Check_GifOverTheUnsampledLimit_IsRefusedAsDecodedWhole()
+    {
+        var problem = CardImages.CheckBytes(TestImages.Gif(3000, 2000));
+
+        Assert.NotNull(problem);
+        Assert.Contains("3000×2000 pixels, and a GIF is decoded whole: at most 4 million", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_GifUnderTheUnsampledLimit_IsUsable()
+    {
+        Assert.Null(CardImages.CheckBytes(TestImages.Gif(1000, 1000)));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.IO.Compression;
 using SkiaSharp;
 
 namespace CardService.Core.Tests.Support;
@@ -58,6 +59,45 @@ internal static class TestPictures
         ihdr[9] = 6; // RGBA
         WriteChunk(output, "IHDR"u8, ihdr);
         WriteChunk(output, "IDAT"u8, [0x78, 0x01, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]);
+        WriteChunk(output, "IEND"u8, []);
+        return output.ToArray();
+    }
+
+    /// <summary>
+    /// A large RGBA PNG that is small on the wire (6000×6000 is ≈ 140 KB): vertical colour stripes, every row the same.
+    /// Written row by row, so making it costs one row of memory, not the 144 MB its pixels take decoded.
+    /// </summary>
+    public static byte[] StripedPng(int width, int height)
+    {
+        using var output = new MemoryStream();
+        output.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
+        var ihdr = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(ihdr, width);
+        BinaryPrimitives.WriteInt32BigEndian(ihdr.AsSpan(4), height);
+        ihdr[8] = 8; // bit depth
+        ihdr[9] = 6; // RGBA
+        WriteChunk(output, "IHDR"u8, ihdr);
+
+        var row = new byte[1 + width * 4]; // filter byte 0 (None), then the pixels
+        for (var x = 0; x < width; x++)
+        {
+            var stripe = x * 8 / width;
+            row[1 + x * 4] = (byte)(stripe * 32);
+            row[2 + x * 4] = (byte)(255 - stripe * 32);
+            row[3 + x * 4] = 0x80;
+            row[4 + x * 4] = 0xFF;
+        }
+
+        using var compressed = new MemoryStream();
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            for (var y = 0; y < height; y++)
+            {
+                zlib.Write(row);
+            }
+        }
+
+        WriteChunk(output, "IDAT"u8, compressed.GetBuffer().AsSpan(0, (int)compressed.Length));
         WriteChunk(output, "IEND"u8, []);
         return output.ToArray();
     }

@@ -86,6 +86,16 @@ public class StartupFailureTests
         Assert.Equal("error: PORT is '65536'; it must be a TCP port between 1 and 65535.", output.Trim());
     }
 
+    [Fact]
+    public async Task App_NoRenderSlots_ExitsNamingTheSetting()
+    {
+        var (exitCode, output) = await RunAppAsync([], ("PORT", "1"), ("Rendering__MaxConcurrentRenders", "0"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Rendering:MaxConcurrentRenders", output, StringComparison.Ordinal);
+        NoStackTrace(output);
+    }
+
     private static void NoStackTrace(string output)
     {
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Numerics;
 using System.Runtime.InteropServices;
@@ -37,7 +38,7 @@ internal static class PngEncoder
 
         using var output = new MemoryStream(64 * 1024);
         output.Write(Signature);
-        var scratch = Scratch.ForThisThread((width + 1) * height);
+        var scratch = Scratch.Rent((width + 1) * height);
         if (palette && TryIndex(pixels, width, height, rowPixels, scratch, out var colours))
         {
             WriteHeader(output, width, height, colorType: 3);
@@ -59,6 +60,7 @@ internal static class PngEncoder
         }
 
         WriteChunk(output, "IEND"u8, []);
+        Scratch.Return(scratch);
         return output.ToArray();
     }
 
@@ -151,13 +153,14 @@ internal static class PngEncoder
     private static readonly (long Numerator, long Denominator) MaxApproximatedShare = (1, 50);
 
     /// <summary>
-    /// Buffers one thread reuses from card to card: a card's index rows are ~750 KB, which would otherwise be a
-    /// large-object allocation (and sooner or later a full GC) per card.
+    /// Buffers reused from card to card: a card's index rows are ~750 KB, which would otherwise be a large-object
+    /// allocation (and sooner or later a full GC) per card. A few are pooled, not one per thread: every thread-pool thread
+    /// that ever encoded would otherwise keep the largest card's buffers (up to 5.8 MB) for good.
     /// </summary>
     private sealed class Scratch
     {
-        [ThreadStatic]
-        private static Scratch? _current;
+        private const int MaxPooled = 4;
+        private static readonly ConcurrentQueue<Scratch> Pool = new();
 
         public ColourTable Table { get; } = new();
 
@@ -165,15 +168,27 @@ internal static class PngEncoder
 
         public byte[] Indexed { get; private set; } = [];
 
-        public static Scratch ForThisThread(int indexedBytes)
+        public static Scratch Rent(int indexedBytes)
         {
-            var scratch = _current ??= new Scratch();
+            if (!Pool.TryDequeue(out var scratch))
+            {
+                scratch = new Scratch();
+            }
+
             if (scratch.Indexed.Length < indexedBytes)
             {
                 scratch.Indexed = new byte[indexedBytes];
             }
 
             return scratch;
+        }
+
+        public static void Return(Scratch scratch)
+        {
+            if (Pool.Count < MaxPooled)
+            {
+                Pool.Enqueue(scratch);
+            }
         }
     }
 

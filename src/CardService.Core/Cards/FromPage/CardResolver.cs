@@ -53,13 +53,17 @@ public sealed class CardResolver
     private readonly RemoteCardImages _images;
     private readonly SingleFlightCache<PageOutcome> _pages;
 
-    public CardResolver(PageLoader loader, PageFetcher fetcher, PageCardOptions options, TimeProvider? time = null)
+    private readonly CardRenderingOptions? _limits;
+
+    /// <summary>A resolver fetching through <paramref name="fetcher"/>; image limits (<paramref name="limits"/>) are the defaults when null.</summary>
+    public CardResolver(PageLoader loader, PageFetcher fetcher, PageCardOptions options, TimeProvider? time = null, CardRenderingOptions? limits = null)
     {
         ArgumentNullException.ThrowIfNull(loader);
         ArgumentNullException.ThrowIfNull(fetcher);
         ArgumentNullException.ThrowIfNull(options);
         _loader = loader;
-        _images = new RemoteCardImages(fetcher, options, time);
+        _limits = limits;
+        _images = new RemoteCardImages(fetcher, options, time, limits);
         var failureLifetime = TimeSpan.FromSeconds(options.FailureCacheSeconds);
         _pages = new SingleFlightCache<PageOutcome>(options.MaxCachedPages, _ => 1, outcome => outcome.Page is null ? failureLifetime : options.CacheLifetime, time);
     }
@@ -68,7 +72,7 @@ public sealed class CardResolver
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        CardSpecFactory.CheckRequest(request, errors);
+        CardSpecFactory.CheckRequest(request, errors, _limits);
         if (errors.Count > 0)
         {
             return Invalid(errors);
@@ -95,7 +99,7 @@ public sealed class CardResolver
             (fields, sources) = CardFromPage.Merge(page, request);
         }
 
-        if (CardSpecFactory.TryCreate(fields, errors) is not { } spec)
+        if (CardSpecFactory.TryCreate(fields, errors, _limits) is not { } spec)
         {
             return Invalid(errors);
         }

@@ -6,7 +6,7 @@ namespace CardService.Core.Cards.FromPage;
 /// <summary>A remote logo or background turned into a <c>data:</c> URI the renderer can draw, or why it cannot be.</summary>
 /// <param name="DataUri">The image as a <c>data:</c> URI; null on failure.</param>
 /// <param name="Failure">The fetch failed (blocked address, timeout, too large — pixel bombs included, …).</param>
-/// <param name="Unusable">The bytes arrived but are no image the renderer decodes (SVG, HTML, a declared size over <see cref="CardImages.MaxPixels"/>).</param>
+/// <param name="Unusable">The bytes arrived but are no image the renderer decodes (SVG, HTML, a declared size over <see cref="CardRenderingOptions.MaxImagePixels"/>).</param>
 public sealed record RemoteImageResult(string? DataUri, FetchFailure? Failure, string? Unusable)
 {
     public bool IsSuccess => DataUri is not null;
@@ -18,7 +18,7 @@ public sealed record RemoteImageResult(string? DataUri, FetchFailure? Failure, s
 /// concurrent requests for one image fetch it once, a failure is kept for <see cref="PageCardOptions.FailureCacheSeconds"/>.
 /// Thread-safe.
 /// </summary>
-public sealed class RemoteCardImages(PageFetcher fetcher, PageCardOptions options, TimeProvider? time = null)
+public sealed class RemoteCardImages(PageFetcher fetcher, PageCardOptions options, TimeProvider? time = null, CardRenderingOptions? limits = null)
 {
     private readonly SingleFlightCache<RemoteImageResult> _images = new(
         (options ?? throw new ArgumentNullException(nameof(options))).MaxCachedImageBytes,
@@ -42,7 +42,7 @@ public sealed class RemoteCardImages(PageFetcher fetcher, PageCardOptions option
         }
 
         var bytes = download.Image.Bytes.Span;
-        if (CardImages.CheckBytes(bytes) is { } problem)
+        if (CardImages.CheckBytes(bytes, limits) is { } problem)
         {
             return new RemoteImageResult(null, null, $"{download.Image.FinalUrl}: {problem}");
         }

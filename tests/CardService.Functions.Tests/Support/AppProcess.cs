@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace CardService.Functions.Tests.Support;
+
+/// <summary>What the kernel says a process holds: resident now and the most it ever held, from <c>/proc/&lt;pid&gt;/status</c>.</summary>
+public readonly record struct ProcessMemory(long ResidentBytes, long PeakResidentBytes)
+{
+    public static ProcessMemory Read(int processId)
+    {
+        long Field(string[] lines, string name) =>
+            long.Parse(lines.Single(l => l.StartsWith(name + ":", StringComparison.Ordinal))[(name.Length + 1)..].Trim().Split(' ')[0],
+                CultureInfo.InvariantCulture) * 1024;
+
+        var status = File.ReadAllLines(string.Create(CultureInfo.InvariantCulture, $"/proc/{processId}/status"));
+        return new ProcessMemory(Field(status, "VmRSS"), Field(status, "VmHWM"));
+    }
+
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"VmRSS {ResidentBytes / 1048576} MB, VmHWM {PeakResidentBytes / 1048576} MB");
+}
+
+/// <summary>
+/// The built app (<c>CardService.Functions.dll</c>) as its own process on a 127.0.0.x address, so its memory is its own to
+/// measure. Settings are passed as environment variables (<c>Section__Key</c>); the process is killed on dispose.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringWriter _output = new();
+
+    private AppProcess(Process process, Uri baseUri)
+    {
+        _process = process;
+        BaseUri = baseUri;
+        Client = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromMinutes(5) };
+    }
+
+    public Uri BaseUri { get; }
+
+    public HttpClient Client { get; }
+
+    public int Id => _process.Id;
+
+    /// <summary>Everything the app wrote so far (for a failure message).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public ProcessMemory Memory() => ProcessMemory.Read(_process.Id);
+
+    public static async Task<AppProcess> StartAsync(string appDll, string address, IReadOnlyDictionary<string, string> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var port = FreePort(address);
+        var start = new ProcessStartInfo("dotnet", [appDll])
+        {
+            WorkingDirectory = Path.GetDirectoryName(appDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var name in new[] { "FUNCTIONS_CUSTOMHANDLER_PORT", "PORT", "DOTNET_gcServer" })
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["ASPNETCORE_URLS"] = string.Create(CultureInfo.InvariantCulture, $"http://{address}:{port}");
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var app = new AppProcess(Process.Start(start)!, new Uri(string.Create(CultureInfo.InvariantCulture, $"http://{address}:{port}/")));
+        app._process.OutputDataReceived += (_, e) => app.Append(e.Data);
+        app._process.ErrorDataReceived += (_, e) => app.Append(e.Data);
+        app._process.BeginOutputReadLine();
+        app._process.BeginErrorReadLine();
+        await app.WaitUntilServingAsync();
+        return app;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        lock (_output)
+        {
+            _output.WriteLine(line);
+        }
+    }
+
+    private async Task WaitUntilServingAsync()
+    {
+        // A guard against a hung start, not a timing assertion: a start that fails says why from the app's own output.
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The app exited with {_process.ExitCode} before serving:\n{Output}");
+            }
+
+            try
+            {
+                using var answer = await Client.GetAsync(new Uri("healthz", UriKind.Relative), guard.Token);
+                if (answer.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100, guard.Token);
+        }
+    }
+
+    private static int FreePort(string address)
+    {
+        using var listener = new TcpListener(IPAddress.Parse(address), 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
