@@ -4,6 +4,8 @@ using CardService.Core.Inspection;
 using CardService.Functions.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 
 namespace CardService.Functions.Endpoints;
 
@@ -18,6 +20,46 @@ public sealed record InspectQuery
 
     /// <summary>Fetch as <c>facebook</c>, <c>twitter</c>, <c>linkedin</c>, <c>slack</c> or <c>discord</c>; default the service's own user agent.</summary>
     [FromQuery(Name = "agent")] public string? Agent { get; init; }
+
+    private static readonly Dictionary<string, (Func<OpenApiSchema> Schema, string Description)> Documented = new(StringComparer.Ordinal)
+    {
+        ["url"] = (ApiSchemas.Url, "The page's absolute http(s) URL."),
+        ["html"] = (() => ApiSchemas.Text(null), "The page's HTML: when given, the page itself is not fetched and url only resolves relative links."),
+        ["probe"] = (ApiSchemas.Probe, "false to skip probing the preview images."),
+        ["agent"] = (ApiSchemas.Agent, "Fetch as this crawler (x is another name for twitter); default the service's own user agent."),
+    };
+
+    /// <summary>Types and describes the query parameters of GET /meta and GET /validate; url is required.</summary>
+    internal static Task Describe(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>())
+        {
+            if (parameter.Name is { } name && Documented.TryGetValue(name, out var documented))
+            {
+                parameter.Schema = documented.Schema();
+                parameter.Description = documented.Description;
+                parameter.Required = name == "url";
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The same for the JSON body of POST /meta and POST /validate.</summary>
+    internal static void DescribeBody(OpenApiSchema schema)
+    {
+        foreach (var (name, property) in schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
+        {
+            if (Documented.TryGetValue(name, out var documented))
+            {
+                var typed = ApiSchemas.Described(documented.Schema(), documented.Description);
+                typed.Type |= name == "url" ? 0 : property.Type & JsonSchemaType.Null;
+                schema.Properties![name] = typed;
+            }
+        }
+
+        schema.Required = new HashSet<string> { "url" };
+    }
 }
 
 /// <summary>The JSON body of <c>POST /meta</c> and <c>POST /validate</c>.</summary>
@@ -50,13 +92,8 @@ internal static class InspectRequest
         ["discord"] = CrawlerAgent.Discord,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The problems every /meta and /validate route may answer (400 and the fetch failures of <see cref="FetchProblems"/>).</summary>
-    public static RouteHandlerBuilder ProducesInspectionProblems(this RouteHandlerBuilder builder) => builder
-        .ProducesValidationProblem()
-        .ProducesProblem(StatusCodes.Status403Forbidden)
-        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-        .ProducesProblem(StatusCodes.Status502BadGateway)
-        .ProducesProblem(StatusCodes.Status504GatewayTimeout);
+    /// <summary>The names <c>agent</c> takes, for the OpenAPI document.</summary>
+    public static IEnumerable<string> AgentNames => Agents.Keys.Order(StringComparer.Ordinal);
 
     public static Task<InspectOutcome> RunAsync(InspectQuery query, PageInspector inspector, CancellationToken cancellationToken)
     {
