@@ -299,7 +299,7 @@ public sealed record CardQuery
     [FromQuery(Name = "url")] public string? Url { get; init; }
 
     // What each query parameter (and the JSON body's property of the same name) holds, for the OpenAPI document.
-    private static readonly Dictionary<string, (Func<OpenApiSchema> Schema, string Description)> Documented = new(StringComparer.Ordinal)
+    internal static readonly DocumentedFields Documented = new(new Dictionary<string, (Func<OpenApiSchema>, string)>(StringComparer.Ordinal)
     {
         ["title"] = (() => ApiSchemas.Text(CardLimits.MaxTitleLength), "The post's title. Required unless url is given."),
         ["category"] = (() => ApiSchemas.Text(), "A short label above the title."),
@@ -318,37 +318,13 @@ public sealed record CardQuery
         ["width"] = (ApiSchemas.Side, "Pixels; default 1200."),
         ["height"] = (ApiSchemas.Side, "Pixels; default 630."),
         ["url"] = (ApiSchemas.Url, "A post's URL: its page is fetched and read for every field the request leaves out."),
-    };
+    }, new HashSet<string>());
 
     /// <summary>Types and describes the query parameters of GET and HEAD /card (the record itself takes them as text).</summary>
     internal static Task Describe(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>())
-        {
-            if (parameter.Name is { } name && Documented.TryGetValue(name, out var documented))
-            {
-                parameter.Schema = documented.Schema();
-                parameter.Description = documented.Description;
-                parameter.Required = false;
-            }
-        }
-
+        Documented.DescribeParameters(operation);
         return Task.CompletedTask;
-    }
-
-    /// <summary>The same for the properties of POST /card's JSON body.</summary>
-    internal static void DescribeBody(OpenApiSchema schema)
-    {
-        foreach (var (name, property) in schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
-        {
-            if (Documented.TryGetValue(name, out var documented))
-            {
-                var typed = ApiSchemas.Described(documented.Schema(), documented.Description);
-                // JSON null means "not given".
-                typed.Type |= property.Type & JsonSchemaType.Null;
-                schema.Properties![name] = typed;
-            }
-        }
     }
 
     public CardFields ToFields(Dictionary<string, string[]> errors)

@@ -21,44 +21,19 @@ public sealed record InspectQuery
     /// <summary>Fetch as <c>facebook</c>, <c>twitter</c>, <c>linkedin</c>, <c>slack</c> or <c>discord</c>; default the service's own user agent.</summary>
     [FromQuery(Name = "agent")] public string? Agent { get; init; }
 
-    private static readonly Dictionary<string, (Func<OpenApiSchema> Schema, string Description)> Documented = new(StringComparer.Ordinal)
+    internal static readonly DocumentedFields Documented = new(new Dictionary<string, (Func<OpenApiSchema>, string)>(StringComparer.Ordinal)
     {
         ["url"] = (ApiSchemas.Url, "The page's absolute http(s) URL."),
         ["html"] = (() => ApiSchemas.Text(null), "The page's HTML: when given, the page itself is not fetched and url only resolves relative links."),
         ["probe"] = (ApiSchemas.Probe, "false to skip probing the preview images."),
         ["agent"] = (ApiSchemas.Agent, "Fetch as this crawler (x is another name for twitter); default the service's own user agent."),
-    };
+    }, new HashSet<string> { "url" });
 
     /// <summary>Types and describes the query parameters of GET /meta and GET /validate; url is required.</summary>
     internal static Task Describe(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>())
-        {
-            if (parameter.Name is { } name && Documented.TryGetValue(name, out var documented))
-            {
-                parameter.Schema = documented.Schema();
-                parameter.Description = documented.Description;
-                parameter.Required = name == "url";
-            }
-        }
-
+        Documented.DescribeParameters(operation);
         return Task.CompletedTask;
-    }
-
-    /// <summary>The same for the JSON body of POST /meta and POST /validate.</summary>
-    internal static void DescribeBody(OpenApiSchema schema)
-    {
-        foreach (var (name, property) in schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
-        {
-            if (Documented.TryGetValue(name, out var documented))
-            {
-                var typed = ApiSchemas.Described(documented.Schema(), documented.Description);
-                typed.Type |= name == "url" ? 0 : property.Type & JsonSchemaType.Null;
-                schema.Properties![name] = typed;
-            }
-        }
-
-        schema.Required = new HashSet<string> { "url" };
     }
 }
 

@@ -134,11 +134,11 @@ public static class OpenApiExtensions
 
         if (context.JsonTypeInfo.Type == typeof(CardFields))
         {
-            CardQuery.DescribeBody(schema);
+            CardQuery.Documented.DescribeProperties(schema);
         }
         else if (context.JsonTypeInfo.Type == typeof(InspectBody))
         {
-            InspectQuery.DescribeBody(schema);
+            InspectQuery.Documented.DescribeProperties(schema);
         }
 
         return Task.CompletedTask;
