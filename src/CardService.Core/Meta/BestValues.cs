@@ -15,13 +15,20 @@ public sealed record BestValues
     /// <summary><c>og:description</c> → <c>twitter:description</c> → <c>meta description</c> → JSON-LD <c>description</c>.</summary>
     public MetaValue? Description { get; init; }
 
-    /// <summary><c>og:image</c> (secure URL preferred) → <c>twitter:image</c> → JSON-LD <c>image</c> → the first <c>&lt;img&gt;</c>; resolved.</summary>
+    /// <summary>
+    /// <c>og:image</c> (secure URL preferred) → <c>twitter:image</c> → JSON-LD <c>image</c> → the first <c>&lt;img&gt;</c> that is
+    /// not a logo or icon (SVG, ICO, or a path naming a logo, icon, sprite, avatar, …); resolved.
+    /// </summary>
     public MetaValue? Image { get; init; }
 
     /// <summary><c>og:url</c> → canonical → the page URL; resolved.</summary>
     public MetaValue? Url { get; init; }
 
-    /// <summary><c>og:site_name</c> → JSON-LD publisher / WebSite name → <c>meta publisher</c> → <c>application-name</c>.</summary>
+    /// <summary>
+    /// <c>og:site_name</c> → JSON-LD publisher / WebSite name → the site's part of <c>&lt;title&gt;</c> (<c>Post | Site</c>, beside
+    /// the post's own title or naming the host) → <c>meta publisher</c> → <c>application-name</c>; a fallback that only repeats
+    /// the post's title is passed over.
+    /// </summary>
     public MetaValue? SiteName { get; init; }
 
     /// <summary><c>meta author</c> → JSON-LD author → <c>article:author</c> (when not a URL) → <c>twitter:creator</c>.</summary>

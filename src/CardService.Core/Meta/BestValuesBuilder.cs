@@ -13,15 +13,16 @@ internal static class BestValuesBuilder
         var items = meta.JsonLd.Where(b => b.IsValid).SelectMany(b => b.Items).ToList();
         var article = items.FirstOrDefault(i => i.Headline is not null || i.DatePublished is not null);
         var site = items.FirstOrDefault(i => i.Types.Any(t => t is "WebSite" or "Organization" or "NewsMediaOrganization"));
+        var title = Pick(
+            (og.Title, MetaNames.OgTitle),
+            (tw.Title, MetaNames.TwitterTitle),
+            (meta.Title, Sources.Title),
+            (article?.Headline, Sources.JsonLdHeadline),
+            (items.Select(i => i.Name).FirstOrDefault(n => n is not null), Sources.JsonLdName));
 
         return new BestValues
         {
-            Title = Pick(
-                (og.Title, MetaNames.OgTitle),
-                (tw.Title, MetaNames.TwitterTitle),
-                (meta.Title, Sources.Title),
-                (article?.Headline, Sources.JsonLdHeadline),
-                (items.Select(i => i.Name).FirstOrDefault(n => n is not null), Sources.JsonLdName)),
+            Title = title,
             Description = Pick(
                 (og.Description, MetaNames.OgDescription),
                 (tw.Description, MetaNames.TwitterDescription),
@@ -31,18 +32,19 @@ internal static class BestValuesBuilder
                 (og.Images.Select(i => i.Url?.Resolved ?? i.SecureUrl?.Resolved).FirstOrDefault(u => u is not null)?.AbsoluteUri, MetaNames.OgImage),
                 (tw.Image?.Resolved?.AbsoluteUri, MetaNames.TwitterImage),
                 (items.SelectMany(i => i.Images).Select(u => Resolve(meta, u)).FirstOrDefault(u => u is not null), Sources.JsonLdImage),
-                // Both peers fall back to the page's first image; it is often a logo, so it comes last.
-                (meta.BodyImages.Select(i => i.Resolved?.AbsoluteUri).FirstOrDefault(u => u is not null), Sources.Img)),
+                // Both peers fall back to the page's first image; it is often a logo, so it comes last and logos are passed over.
+                (meta.BodyImages.Select(i => i.Resolved).FirstOrDefault(u => u is not null && !LooksLikeLogoOrIcon(u))?.AbsoluteUri, Sources.Img)),
             Url = Pick(
                 (og.Url?.Resolved?.AbsoluteUri, MetaNames.OgUrl),
                 (meta.Canonicals.FirstOrDefault(c => c.InHead && c.Href.Resolved is not null)?.Href.Resolved!.AbsoluteUri, LinkRels.Canonical),
                 (meta.PageUrl.AbsoluteUri, Sources.PageUrl)),
             SiteName = Pick(
                 (og.SiteName, MetaNames.OgSiteName),
-                (items.Select(i => i.PublisherName).FirstOrDefault(n => n is not null), Sources.JsonLdPublisher),
-                (site?.Name, Sources.JsonLdSiteName),
-                (meta.Tags.FirstOrDefault(t => t.Name == MetaNames.Publisher && !string.IsNullOrWhiteSpace(t.Content))?.Content, MetaNames.Publisher),
-                (meta.ApplicationName, MetaNames.ApplicationName)),
+                (NotThePost(items.Select(i => i.PublisherName).FirstOrDefault(n => n is not null), title), Sources.JsonLdPublisher),
+                (NotThePost(site?.Name, title), Sources.JsonLdSiteName),
+                (SiteNameInTitle(meta, article?.Headline), Sources.TitleSiteName),
+                (NotThePost(meta.Tags.FirstOrDefault(t => t.Name == MetaNames.Publisher && !string.IsNullOrWhiteSpace(t.Content))?.Content, title), MetaNames.Publisher),
+                (NotThePost(meta.ApplicationName, title), MetaNames.ApplicationName)),
             Author = Pick(
                 (meta.Authors.FirstOrDefault(), MetaNames.Author),
                 (items.SelectMany(i => i.AuthorNames).FirstOrDefault(), Sources.JsonLdAuthor),
@@ -63,6 +65,34 @@ internal static class BestValuesBuilder
                 (items.SelectMany(i => i.Keywords).FirstOrDefault(), Sources.JsonLdKeywords),
                 (meta.Keywords.FirstOrDefault(), MetaNames.Keywords)),
         };
+    }
+
+    // A fallback that only repeats the post's title (application-name copied from og:title, a WebSite named like the post) names no site.
+    private static string? NotThePost(string? candidate, MetaValue? title) =>
+        candidate is not null && title is not null && TitleParts.SameWords(candidate, title.Value) ? null : candidate;
+
+    // "Post | Site": the part of <title> beside the post's own title (og:title, twitter:title, headline) or its URL slug, or the part that names the host.
+    private static string? SiteNameInTitle(PageMeta meta, string? headline)
+    {
+        if (meta.Title is not { Length: > 0 } documentTitle)
+        {
+            return null;
+        }
+
+        var postTitle = new[] { meta.OpenGraph.Title, meta.Twitter.Title, headline }
+            .FirstOrDefault(t => !string.IsNullOrWhiteSpace(t) && !TitleParts.SameWords(t, documentTitle));
+        return TitleParts.SiteName(documentTitle, postTitle, meta.PageUrl);
+    }
+
+    // Words in an image's path that mark a site's chrome, not the post's content; SVG and ICO are logos and icons, and no
+    // platform shows them as a preview.
+    private static readonly string[] ChromeWords = ["logo", "icon", "sprite", "avatar", "badge", "spinner", "loading", "spacer", "pixel", "blank", "button"];
+
+    private static bool LooksLikeLogoOrIcon(Uri image)
+    {
+        var path = image.AbsolutePath.ToLowerInvariant();
+        return path.EndsWith(".svg", StringComparison.Ordinal) || path.EndsWith(".ico", StringComparison.Ordinal)
+            || ChromeWords.Any(word => path.Contains(word, StringComparison.Ordinal));
     }
 
     private static (string? Value, string Source) OtherDate(PageMeta meta)
@@ -110,6 +140,7 @@ public static class Sources
     public const string JsonLdImage = "json-ld:image";
     public const string JsonLdPublisher = "json-ld:publisher";
     public const string JsonLdSiteName = "json-ld:website-name";
+    public const string TitleSiteName = "title:site-name";
     public const string JsonLdAuthor = "json-ld:author";
     public const string JsonLdDatePublished = "json-ld:datePublished";
     public const string JsonLdInLanguage = "json-ld:inLanguage";

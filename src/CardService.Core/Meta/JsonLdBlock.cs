@@ -17,7 +17,7 @@ public sealed record JsonLdBlock(int Index, string Raw, JsonLdError? Error, Immu
     public bool InHead { get; init; }
 }
 
-/// <summary>Where and why a JSON-LD block is not valid JSON (System.Text.Json's strict reader, as Google is strict).</summary>
+/// <summary>Where and why a JSON-LD block is not valid JSON (read strictly, as Google reads it).</summary>
 /// <param name="Message">The parser's message.</param>
 /// <param name="LineNumber">Zero-based line within the block; null when unknown.</param>
 /// <param name="BytePositionInLine">Zero-based byte position in that line; null when unknown.</param>

@@ -88,7 +88,9 @@ internal sealed class MetaCollector(Uri pageUrl, ReadOptions options)
     public void AddImage(string? source)
     {
         if (_images.Count < options.MaxBodyImages && MetaText.NullIfEmpty(source?.Trim()) is { } src
-            && !src.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+            && !src.StartsWith("data:", StringComparison.OrdinalIgnoreCase)
+            // A repeated image (a separator, a spacer) is the page's chrome; keep room for distinct ones.
+            && !_images.Contains(src))
         {
             _images.Add(src);
         }

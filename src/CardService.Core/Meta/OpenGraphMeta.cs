@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace CardService.Core.Meta;
 
-/// <summary>Open Graph values. Single values are the first tag of that property; every tag stays in <see cref="PageMeta.Tags"/>.</summary>
+/// <summary>Open Graph values. Single values are the first tag of that property; every tag stays in the page's <c>tags</c>.</summary>
 public sealed record OpenGraphMeta
 {
     /// <summary>No Open Graph tags.</summary>

@@ -21,6 +21,6 @@ public sealed record ReadOptions
     /// <summary>Build AngleSharp's DOM for the whole page rather than parsing the head and scanning the body (slower; for comparison).</summary>
     public bool ParseWholeDocument { get; init; }
 
-    /// <summary>How many <c>&lt;img src&gt;</c> to keep in <see cref="PageMeta.BodyImages"/>.</summary>
+    /// <summary>How many distinct <c>&lt;img src&gt;</c> to keep in <see cref="PageMeta.BodyImages"/>, in page order.</summary>
     public int MaxBodyImages { get; init; } = 10;
 }

@@ -43,55 +43,103 @@ public static class CardEndpoints
                 + "X-Card-Source-* headers say where each value came from. Answers 304 to a matching If-None-Match without rendering.")
             .WithTags("Cards")
             .Produces(StatusCodes.Status304NotModified)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status502BadGateway)
-            .ProducesProblem(StatusCodes.Status504GatewayTimeout)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .AddOpenApiOperationTransformer(DescribeImage);
+            .ProducesCardProblems()
+            .AddOpenApiOperationTransformer(CardQuery.Describe)
+            .AddOpenApiOperationTransformer(DescribeCardResponses);
 
         app.MapMethods("/card", [HttpMethods.Head], GetCardAsync)
             .WithName("HeadCard")
             .WithSummary("The headers GET /card would send, without the image")
+            .WithDescription("Resolves the fields (and fetches the page when url is given) as GET does, and answers the same status and headers with no body.")
             .WithTags("Cards")
             .Produces(StatusCodes.Status304NotModified)
-            .ProducesValidationProblem();
+            .ProducesCardProblems()
+            .AddOpenApiOperationTransformer(CardQuery.Describe)
+            .AddOpenApiOperationTransformer(DescribeCardResponses);
 
         app.MapPost("/card", PostCardAsync)
             .WithName("PostCard")
             .WithSummary("Render a card from a JSON body")
+            .WithDescription("Title is required unless url is given; unknown properties are ignored. Always renders (or serves from the cache): no 304.")
             .WithTags("Cards")
             .Accepts<CardFields>("application/json")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status502BadGateway)
-            .ProducesProblem(StatusCodes.Status504GatewayTimeout)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesCardProblems()
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .AddOpenApiOperationTransformer(DescribeImage);
+            .AddOpenApiOperationTransformer(DescribeCardResponses);
 
         return app;
     }
 
-    // The typed results say "200, bytes"; the document should say which images.
-    private static Task DescribeImage(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    // 400 (fields, or a bad url), the fetch problems of a page or an image, and 422 for a page without a title or an undecodable image.
+    private static RouteHandlerBuilder ProducesCardProblems(this RouteHandlerBuilder builder) => builder
+        .ProducesFetchProblems()
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+        .ProducesProblem(StatusCodes.Status503ServiceUnavailable); // every render slot busy and the queue full
+
+    // The typed results say "200, bytes" and nothing about headers; the document should say which images and which headers.
+    private static Task DescribeCardResponses(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
+        var head = HttpMethods.IsHead(context.Description.HttpMethod ?? string.Empty);
         var image = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
         operation.Responses ??= [];
         operation.Responses["200"] = new OpenApiResponse
         {
-            Description = "The card image, with ETag, immutable Cache-Control and " + MissingGlyphsHeader + ".",
-            Content = new Dictionary<string, OpenApiMediaType>
+            Description = head ? "The headers of the card GET would send; no body." : "The card image.",
+            Headers = CardHeaders(withImageHeaders: true),
+            Content = head ? null : new Dictionary<string, OpenApiMediaType>
             {
                 ["image/png"] = image,
                 ["image/jpeg"] = image,
                 ["image/webp"] = image,
             },
         };
+        if (operation.Responses.ContainsKey("304"))
+        {
+            operation.Responses["304"] = new OpenApiResponse
+            {
+                Description = "If-None-Match matched the card's ETag: nothing was rendered and no body is sent.",
+                Headers = CardHeaders(withImageHeaders: false),
+            };
+        }
+
         return Task.CompletedTask;
+    }
+
+    private static Dictionary<string, IOpenApiHeader> CardHeaders(bool withImageHeaders)
+    {
+        var text = new OpenApiSchema { Type = JsonSchemaType.String };
+        var headers = new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal)
+        {
+            [HeaderNames.ETag] = new OpenApiHeader
+            {
+                Description = "A strong tag derived from the fields and the renderer's version; send it back in If-None-Match.",
+                Schema = text,
+            },
+            [HeaderNames.CacheControl] = new OpenApiHeader
+            {
+                Description = "'" + CacheControl + "' for a card named by its fields; a card made from a page or a remote image is kept as long as they are reused (PageCards:CacheSeconds).",
+                Schema = text,
+            },
+        };
+        if (withImageHeaders)
+        {
+            headers[MissingGlyphsHeader] = new OpenApiHeader
+            {
+                Description = "How many code points of the text no bundled font can draw; 0 when everything was drawn.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "0" },
+            };
+        }
+
+        foreach (var header in SourceHeaders)
+        {
+            headers[header] = new OpenApiHeader
+            {
+                Description = "With url only: where this field's value came from (og:title, json-ld:publisher, host, path, request, …).",
+                Schema = text,
+            };
+        }
+
+        return headers;
     }
 
     public static async Task<Results<FileContentHttpResult, EmptyHttpResult, StatusCodeHttpResult, ProblemHttpResult>> GetCardAsync(
@@ -267,6 +315,35 @@ public sealed record CardQuery
 
     /// <summary>A post's URL: the card is made from its page, the other fields override what the page says.</summary>
     [FromQuery(Name = "url")] public string? Url { get; init; }
+
+    // What each query parameter (and the JSON body's property of the same name) holds, for the OpenAPI document.
+    internal static readonly DocumentedFields Documented = new(new Dictionary<string, (Func<OpenApiSchema>, string)>(StringComparer.Ordinal)
+    {
+        ["title"] = (() => ApiSchemas.Text(CardLimits.MaxTitleLength), "The post's title. Required unless url is given."),
+        ["category"] = (() => ApiSchemas.Text(), "A short label above the title."),
+        ["description"] = (() => ApiSchemas.Text(), "A line under the title."),
+        ["subtitle"] = (() => ApiSchemas.Text(), "Another name for description."),
+        ["siteName"] = (() => ApiSchemas.Text(), "The site's name in the footer."),
+        ["site"] = (() => ApiSchemas.Text(), "Another name for siteName."),
+        ["author"] = (() => ApiSchemas.Text(), "The author, in the footer, written as it should be shown."),
+        ["date"] = (() => ApiSchemas.Text(), "The date, in the footer, written as it should be shown."),
+        ["theme"] = (ApiSchemas.Theme, "The colours."),
+        ["accent"] = (ApiSchemas.Accent, "The accent colour, #rgb or #rrggbb; in a URL write %23ff8800 or just ff8800."),
+        ["logo"] = (ApiSchemas.Url, "A data: URI (data:image/png;base64,…), an http(s) URL, or auto for the page's icon (needs url)."),
+        ["background"] = (ApiSchemas.Url, "A data: URI or an http(s) URL."),
+        ["format"] = (ApiSchemas.Format, "The image format; jpg is another name for jpeg."),
+        ["size"] = (ApiSchemas.Size, "A preset or any WIDTHxHEIGHT; not together with width or height."),
+        ["width"] = (ApiSchemas.Side, "Pixels; default 1200."),
+        ["height"] = (ApiSchemas.Side, "Pixels; default 630."),
+        ["url"] = (ApiSchemas.Url, "A post's URL: its page is fetched and read for every field the request leaves out."),
+    }, new HashSet<string>());
+
+    /// <summary>Types and describes the query parameters of GET and HEAD /card (the record itself takes them as text).</summary>
+    internal static Task Describe(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        Documented.DescribeParameters(operation);
+        return Task.CompletedTask;
+    }
 
     public CardFields ToFields(Dictionary<string, string[]> errors)
     {

@@ -1,4 +1,6 @@
 using System.Reflection;
+using CardService.Functions.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CardService.Functions.Endpoints;
 
@@ -22,12 +24,13 @@ public static class HealthEndpoints
         return app;
     }
 
-    public static IResult Index() => TypedResults.Ok(new ServiceIndex(
+    public static Ok<ServiceIndex> Index() => TypedResults.Ok(new ServiceIndex(
         "CardService",
         typeof(HealthEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown",
         new Dictionary<string, string>
         {
-            ["openapi"] = "/openapi/v1.json",
+            ["openapi"] = OpenApiExtensions.DocumentPath,
+            ["docs"] = OpenApiExtensions.ReferencePath,
             ["health"] = "/healthz",
             ["card"] = "/card?title=Hello&category=Notes",
             ["cardFromPage"] = "/card?url=https://blog.example/post",

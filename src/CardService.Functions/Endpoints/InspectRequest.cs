@@ -4,6 +4,8 @@ using CardService.Core.Inspection;
 using CardService.Functions.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 
 namespace CardService.Functions.Endpoints;
 
@@ -18,6 +20,21 @@ public sealed record InspectQuery
 
     /// <summary>Fetch as <c>facebook</c>, <c>twitter</c>, <c>linkedin</c>, <c>slack</c> or <c>discord</c>; default the service's own user agent.</summary>
     [FromQuery(Name = "agent")] public string? Agent { get; init; }
+
+    internal static readonly DocumentedFields Documented = new(new Dictionary<string, (Func<OpenApiSchema>, string)>(StringComparer.Ordinal)
+    {
+        ["url"] = (ApiSchemas.Url, "The page's absolute http(s) URL."),
+        ["html"] = (() => ApiSchemas.Text(null), "The page's HTML: when given, the page itself is not fetched and url only resolves relative links."),
+        ["probe"] = (ApiSchemas.Probe, "false to skip probing the preview images."),
+        ["agent"] = (ApiSchemas.Agent, "Fetch as this crawler (x is another name for twitter); default the service's own user agent."),
+    }, new HashSet<string> { "url" });
+
+    /// <summary>Types and describes the query parameters of GET /meta and GET /validate; url is required.</summary>
+    internal static Task Describe(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        Documented.DescribeParameters(operation);
+        return Task.CompletedTask;
+    }
 }
 
 /// <summary>The JSON body of <c>POST /meta</c> and <c>POST /validate</c>.</summary>
@@ -50,13 +67,8 @@ internal static class InspectRequest
         ["discord"] = CrawlerAgent.Discord,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The problems every /meta and /validate route may answer (400 and the fetch failures of <see cref="FetchProblems"/>).</summary>
-    public static RouteHandlerBuilder ProducesInspectionProblems(this RouteHandlerBuilder builder) => builder
-        .ProducesValidationProblem()
-        .ProducesProblem(StatusCodes.Status403Forbidden)
-        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-        .ProducesProblem(StatusCodes.Status502BadGateway)
-        .ProducesProblem(StatusCodes.Status504GatewayTimeout);
+    /// <summary>The names <c>agent</c> takes, for the OpenAPI document.</summary>
+    public static IEnumerable<string> AgentNames => Agents.Keys.Order(StringComparer.Ordinal);
 
     public static Task<InspectOutcome> RunAsync(InspectQuery query, PageInspector inspector, CancellationToken cancellationToken)
     {

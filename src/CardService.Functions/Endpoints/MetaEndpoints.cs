@@ -1,4 +1,5 @@
 using CardService.Core.Inspection;
+using CardService.Functions.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,8 @@ public static class MetaEndpoints
             .WithSummary("Read a page's metadata and effective previews")
             .WithDescription("Fetches url (as agent when given) through the safe fetcher and probes its preview images unless probe=false. A 404 or 500 page is still read.")
             .WithTags("Pages")
-            .ProducesInspectionProblems();
+            .ProducesFetchProblems()
+            .AddOpenApiOperationTransformer(InspectQuery.Describe);
 
         app.MapPost("/meta", PostMetaAsync)
             .WithName("PostMeta")
@@ -24,7 +26,7 @@ public static class MetaEndpoints
             .WithDescription("With html the page is not fetched (url only resolves relative links); images are still probed unless probe is false.")
             .WithTags("Pages")
             .Accepts<InspectBody>("application/json")
-            .ProducesInspectionProblems()
+            .ProducesFetchProblems()
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         return app;

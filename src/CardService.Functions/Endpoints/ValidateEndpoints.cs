@@ -1,4 +1,5 @@
 using CardService.Core.Inspection;
+using CardService.Functions.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,8 @@ public static class ValidateEndpoints
             .WithSummary("Judge a page: findings, score and platform verdicts")
             .WithDescription("Fetches url (as agent when given) through the safe fetcher and probes its preview images unless probe=false. A 404 or 500 page is still judged (the status is a finding).")
             .WithTags("Pages")
-            .ProducesInspectionProblems();
+            .ProducesFetchProblems()
+            .AddOpenApiOperationTransformer(InspectQuery.Describe);
 
         app.MapPost("/validate", PostValidateAsync)
             .WithName("PostValidate")
@@ -24,7 +26,7 @@ public static class ValidateEndpoints
             .WithDescription("With html the page is not fetched (url only resolves relative links) and rules that need the HTTP response are listed in notChecked; images are still probed unless probe is false.")
             .WithTags("Pages")
             .Accepts<InspectBody>("application/json")
-            .ProducesInspectionProblems()
+            .ProducesFetchProblems()
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         return app;

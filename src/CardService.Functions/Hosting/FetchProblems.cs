@@ -6,6 +6,14 @@ namespace CardService.Functions.Hosting;
 /// <summary>The one mapping from a failed fetch to the problem the API answers: the same for /meta, /validate and /card?url=.</summary>
 public static class FetchProblems
 {
+    /// <summary>The statuses <see cref="For"/> answers (400 also for the request's own fields), for the OpenAPI document.</summary>
+    public static RouteHandlerBuilder ProducesFetchProblems(this RouteHandlerBuilder builder) => builder
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status502BadGateway)
+        .ProducesProblem(StatusCodes.Status504GatewayTimeout);
+
     public static ProblemHttpResult For(FetchFailure failure)
     {
         ArgumentNullException.ThrowIfNull(failure);

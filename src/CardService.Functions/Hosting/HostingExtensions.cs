@@ -37,18 +37,14 @@ public static class HostingExtensions
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
         });
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "CardService";
-            document.Info.Description = "Social card images, link previews and SEO tag checks. Errors are application/problem+json.";
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddCardServiceOpenApi();
         return builder;
     }
 
     /// <summary>
     /// CORS for browsers (<see cref="CrossOriginOptions"/>), <c>X-Content-Type-Options: nosniff</c> on every answer, exception
-    /// handler and status-code pages (both write problems), and the OpenAPI document at <c>/openapi/v1.json</c>.
+    /// handler and status-code pages (both write problems), the OpenAPI document at <c>/openapi/v1.json</c> and its reference
+    /// page at <c>/docs</c>.
     /// </summary>
     public static WebApplication UseCardServiceHosting(this WebApplication app)
     {
@@ -58,7 +54,7 @@ public static class HostingExtensions
         app.Use(NoSniff);
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
         app.UseStatusCodePages();
-        app.MapOpenApi().WithTags("Meta");
+        app.MapCardServiceOpenApi();
         return app;
     }
 

@@ -79,4 +79,78 @@ public sealed class BestValuesBuilderTests
         Assert.Equal(new MetaValue("@ada", MetaNames.TwitterCreator), sut.Author);
         Assert.Equal(new MetaValue("dotnet", MetaNames.Keywords), sut.Category);
     }
+
+    private static BestValues BestAt(string url, string head, string body = "") =>
+        MetaReader.Read($"<!doctype html><html><head>{head}</head><body>{body}</body></html>", new Uri(url)).Best;
+
+    [Theory]
+    [InlineData("<title>The Post | Example Press</title><meta property=\"og:title\" content=\"The Post\">")]
+    [InlineData("<title>Example Press - The Post</title><meta name=\"twitter:title\" content=\"The Post\">")]
+    [InlineData("<title>The Post – Example Press</title><script type=\"application/ld+json\">{\"@type\":\"Article\",\"headline\":\"The Post\"}</script>")]
+    public void Build_NoSiteNameTag_TakesTheTitlePartBesideThePostTitle(string head)
+    {
+        var sut = Best(head);
+
+        Assert.Equal(new MetaValue("Example Press", Sources.TitleSiteName), sut.SiteName);
+    }
+
+    [Fact]
+    public void Build_TitleWithoutPostTitleTags_TakesThePartBesideTheUrlSlug()
+    {
+        var sut = BestAt("https://blog.example/notes/the-winds-of-change", "<title>Gale Notes | The Winds of Change</title>");
+
+        Assert.Equal(new MetaValue("Gale Notes", Sources.TitleSiteName), sut.SiteName);
+    }
+
+    [Fact]
+    public void Build_OneWordSlug_IsNotTakenForThePostTitle()
+    {
+        // "/xkcd" names the site as well as it could name a post: nothing tells which part is which.
+        var sut = BestAt("https://comics.example/xkcd", "<title>xkcd: Regular Expressions</title>");
+
+        Assert.Null(sut.SiteName);
+    }
+
+    [Fact]
+    public void Build_TitlePartNamingTheHost_IsTheSiteName()
+    {
+        var sut = BestAt("https://www.gale.example/2024/05/post", "<title>Gale | Why wind turns</title>");
+
+        Assert.Equal(new MetaValue("Gale", Sources.TitleSiteName), sut.SiteName);
+    }
+
+    [Fact]
+    public void Build_ApplicationNameRepeatingThePostTitle_IsNoSiteName()
+    {
+        var sut = Best("<title>Grow Revenue | Example Press</title><meta property=\"og:title\" content=\"Grow Revenue \"><meta name=\"application-name\" content=\"Grow Revenue\">");
+
+        Assert.Equal(new MetaValue("Example Press", Sources.TitleSiteName), sut.SiteName);
+    }
+
+    [Fact]
+    public void Build_NoImageTags_PassesOverLogosAndIconsForAContentImage()
+    {
+        var sut = Best(
+            "<title>t</title>",
+            "<img src=\"/assets/site-logo.png\"><img src=\"/menu.svg\"><img src=\"/icons/share.png\"><img src=\"/favicon.ico\"><img src=\"/media/wind-farm.jpg\">");
+
+        Assert.Equal(new MetaValue("https://example.com/media/wind-farm.jpg", Sources.Img), sut.Image);
+    }
+
+    [Fact]
+    public void Build_ImageRepeatedPastTheLimit_StillReachesTheContentImage()
+    {
+        // A separator drawn twelve times takes one of the ten places kept, not all of them.
+        var sut = Best("<title>t</title>", string.Concat(Enumerable.Repeat("<img src=\"/sep.svg\">", 12)) + "<img src=\"/media/wind-farm.jpg\">");
+
+        Assert.Equal(new MetaValue("https://example.com/media/wind-farm.jpg", Sources.Img), sut.Image);
+    }
+
+    [Fact]
+    public void Build_OnlyLogosAndIcons_HasNoImage()
+    {
+        var sut = Best("<title>t</title>", "<img src=\"/logo.png\"><img src=\"/header.svg\"><img src=\"/avatar/ada.jpg\">");
+
+        Assert.Null(sut.Image);
+    }
 }

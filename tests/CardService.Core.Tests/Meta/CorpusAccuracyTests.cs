@@ -21,6 +21,29 @@ public sealed class CorpusAccuracyTests(ITestOutputHelper output)
         }
     }
 
+    // Agreements of best values alone as measured in docs/ACCURACY.md (after site names from titles and content images);
+    // a change that loses one fails here, and one that gains should raise the floor.
+    public static TheoryData<string, int> BestFloors() => new()
+    {
+        { "title", 77 },
+        { "description", 82 },
+        { "image", 68 },
+        { "url", 79 },
+        { "site_name", 76 },
+        { "locale", 43 },
+    };
+
+    [Theory]
+    [MemberData(nameof(BestFloors))]
+    public void Best_CorpusPages_AgreesAtLeastAsOftenAsMeasured(string field, int floor)
+    {
+        var sut = CorpusAccuracy.RunBest(CorpusLocator.PagesDirectory());
+        var row = sut.Where(r => r.Field == field).ToList();
+        output.WriteLine(CorpusAccuracy.BestTable(sut));
+
+        Assert.True(row.Count(r => r.Agrees) >= floor, $"best {field}: {row.Count(r => r.Agrees)}/{row.Count} agree with the corpus, below the measured {floor}.");
+    }
+
     [Fact]
     public void PagesDirectory_NoSolutionAbove_ThrowsSayingWhereItLooked()
     {

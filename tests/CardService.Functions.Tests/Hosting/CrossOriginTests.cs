@@ -30,6 +30,13 @@ public sealed class CrossOriginTests : IAsyncLifetime
         return request;
     }
 
+    private static async Task<HttpResponseMessage> GetFromReaderAsync(HttpClient client, string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        request.Headers.Add("Origin", Reader);
+        return await client.SendAsync(request);
+    }
+
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? string.Join(", ", values) : null;
 
@@ -80,10 +87,8 @@ public sealed class CrossOriginTests : IAsyncLifetime
     public async Task GetCard_FromAnotherOrigin_LetsTheScriptReadTheCardHeaders()
     {
         using var client = _app.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/card?title=Cross%20origin", UriKind.Relative));
-        request.Headers.Add("Origin", Reader);
 
-        using var response = await client.SendAsync(request);
+        using var response = await GetFromReaderAsync(client, "/card?title=Cross%20origin");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("*", Header(response, "Access-Control-Allow-Origin"));
@@ -98,10 +103,8 @@ public sealed class CrossOriginTests : IAsyncLifetime
     public async Task GetMeta_BadInputFromAnotherOrigin_ProblemIsReadableByTheScript()
     {
         using var client = _app.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/meta", UriKind.Relative));
-        request.Headers.Add("Origin", Reader);
 
-        using var response = await client.SendAsync(request);
+        using var response = await GetFromReaderAsync(client, "/meta");
 
         await ProblemAssert.IsFieldErrorAsync(response, "bad-request", "url");
         Assert.Equal("*", Header(response, "Access-Control-Allow-Origin"));
@@ -141,10 +144,8 @@ public sealed class CrossOriginTests : IAsyncLifetime
     public async Task GetCard_AnyOrigin_DoesNotVaryOnOrigin()
     {
         using var client = _app.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/card?title=One%20copy", UriKind.Relative));
-        request.Headers.Add("Origin", Reader);
 
-        using var response = await client.SendAsync(request);
+        using var response = await GetFromReaderAsync(client, "/card?title=One%20copy");
 
         // '*' is the same for every caller, so a CDN keeps one copy of the card.
         Assert.Null(Header(response, "Vary"));

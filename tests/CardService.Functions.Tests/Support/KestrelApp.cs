@@ -17,6 +17,8 @@ public sealed class KestrelApp : IAsyncDisposable
         return new KestrelApp(factory);
     }
 
+    public IServiceProvider Services => _factory.Services;
+
     /// <summary>A client that goes through the socket.</summary>
     public HttpClient CreateClient() => _factory.CreateClient();
 

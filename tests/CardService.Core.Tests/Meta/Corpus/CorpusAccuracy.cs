@@ -34,7 +34,35 @@ public static class CorpusAccuracy
 
     private static readonly HashSet<string> UrlFields = ["image", "url", "twitter_image"];
 
-    public static IReadOnlyList<FieldResult> Run(string pagesDirectory)
+    /// <summary>The fields <see cref="BestValues"/> answers that the corpus states, in table order.</summary>
+    public static readonly string[] BestFields = ["title", "description", "image", "url", "site_name", "locale"];
+
+    /// <summary>Each kind of expectation against the view of the reader that means the same thing (<see cref="View"/>).</summary>
+    public static IReadOnlyList<FieldResult> Run(string pagesDirectory) => Compare(pagesDirectory, View, Fields, foldTypographyForAll: false);
+
+    /// <summary>
+    /// <see cref="PageMeta.Best"/> alone against every expectation, whatever scraper wrote it: one answer per page, the way
+    /// cards and previews use it, with quotes and ellipses folded for every case alike.
+    /// </summary>
+    public static IReadOnlyList<FieldResult> RunBest(string pagesDirectory) => Compare(pagesDirectory, (meta, _) => BestView(meta), BestFields, foldTypographyForAll: true);
+
+    public static Dictionary<string, string?> BestView(PageMeta meta)
+    {
+        ArgumentNullException.ThrowIfNull(meta);
+        var best = meta.Best;
+        return new()
+        {
+            ["title"] = best.Title?.Value,
+            ["description"] = best.Description?.Value,
+            ["image"] = best.Image?.Value,
+            ["url"] = best.Url?.Value,
+            ["site_name"] = best.SiteName?.Value,
+            ["locale"] = best.Locale?.Value,
+        };
+    }
+
+    private static List<FieldResult> Compare(
+        string pagesDirectory, Func<PageMeta, ExpectationKind, Dictionary<string, string?>> view, string[] fields, bool foldTypographyForAll)
     {
         var results = new List<FieldResult>();
         foreach (var expectedFile in Directory.GetFiles(pagesDirectory, "*.expected.json").Order(StringComparer.Ordinal))
@@ -51,10 +79,10 @@ public static class CorpusAccuracy
             };
             var bytes = File.ReadAllBytes(Path.Combine(pagesDirectory, root.GetProperty("html_file").GetString()!));
             var meta = MetaReader.Read(CharsetDecoder.Decode(bytes, null), pageUrl);
-            var ours = View(meta, kind);
+            var ours = view(meta, kind);
             var expected = root.GetProperty("expected");
             root.TryGetProperty("constraints", out var constraints);
-            foreach (var field in Fields)
+            foreach (var field in fields)
             {
                 ours.TryGetValue(field, out var actual);
                 if (expected.TryGetProperty(field, out var value))
@@ -62,7 +90,8 @@ public static class CorpusAccuracy
                     var want = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
                     var agrees = UrlFields.Contains(field) ? SameUrl(want, actual, pageUrl) : SameText(want, actual);
                     var how = "equals";
-                    if (!agrees && kind == ExpectationKind.Metascraper && !UrlFields.Contains(field) && SameAfterMetascraperTypography(want, actual))
+                    var fold = foldTypographyForAll || kind == ExpectationKind.Metascraper;
+                    if (!agrees && fold && !UrlFields.Contains(field) && SameAfterMetascraperTypography(want, actual))
                     {
                         (agrees, how) = (true, MetascraperTypography);
                     }
@@ -250,6 +279,33 @@ public static class CorpusAccuracy
         builder.AppendLine(CultureInfo.InvariantCulture, $"| **title+description+image+url** | | | | **{Share(gated)}** |");
         builder.AppendLine(CultureInfo.InvariantCulture, $"| **+ site_name (DESIGN.md's five)** | {Share(measured.Where(r => r.Kind == ExpectationKind.Metascraper).ToList())} | {Share(measured.Where(r => r.Kind == ExpectationKind.OpenGraphScraper).ToList())} | {Share(measured.Where(r => r.Kind == ExpectationKind.Jekyll).ToList())} | **{Share(measured)}** |");
         return builder.ToString();
+    }
+
+    /// <summary>The best-values table: per field, per kind of expectation and overall, with the total.</summary>
+    public static string BestTable(IReadOnlyList<FieldResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var builder = new StringBuilder();
+        builder.AppendLine("| `best` field | metascraper | open-graph-scraper | jekyll-seo-tag | overall |");
+        builder.AppendLine("|---|---|---|---|---|");
+        foreach (var field in BestFields)
+        {
+            AppendRow(builder, field, results.Where(r => r.Field == field).ToList());
+        }
+
+        AppendRow(builder, "**all fields**", [.. results]);
+        return builder.ToString();
+    }
+
+    private static void AppendRow(StringBuilder builder, string label, List<FieldResult> row)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"| {label} ");
+        foreach (var kind in Enum.GetValues<ExpectationKind>())
+        {
+            builder.Append(CultureInfo.InvariantCulture, $"| {Share(row.Where(r => r.Kind == kind).ToList())} ");
+        }
+
+        builder.AppendLine(CultureInfo.InvariantCulture, $"| {Share(row)} |");
     }
 
     /// <summary>Every disagreement, one line each.</summary>
