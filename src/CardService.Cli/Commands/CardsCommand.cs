@@ -228,7 +228,7 @@ public static class CardsCommand
 
     private sealed class PlainLines(TextWriter stdout) : ISiteCardProgress
     {
-        public void Planned(int cardsToMake) => stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"making {cardsToMake} cards"));
+        public void Planned(int cardsToMake) => stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cards to make: {cardsToMake}"));
 
         public void Done(CardOutcome outcome) => stdout.WriteLine($"{Verb(outcome.Status)} {outcome.Path} ({string.Join(", ", outcome.Posts)})");
 
