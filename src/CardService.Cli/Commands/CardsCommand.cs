@@ -107,11 +107,11 @@ public static class CardsCommand
         var shown = rootArgument is "." or "./" ? string.Empty : rootArgument.TrimEnd('/') + "/";
         if (json)
         {
-            WriteJson(stdout, report, shown);
+            WriteJson(stdout, report, rootArgument, shown);
         }
         else
         {
-            WriteText(stdout, stderr, report, shown);
+            WriteText(stdout, stderr, report, rootArgument, shown);
         }
 
         return report switch
@@ -137,11 +137,14 @@ public static class CardsCommand
     private static string? FullPath(string? file) =>
         file is null || file.StartsWith("data:", StringComparison.OrdinalIgnoreCase) || file.Contains("://", StringComparison.Ordinal) ? file : Path.GetFullPath(file);
 
-    private static void WriteText(TextWriter stdout, TextWriter stderr, SiteCardReport report, string shown)
+    // A problem about the site as a whole names the root as the user typed it; others the file under it.
+    private static string ShownPath(string file, string rootShown, string shown) => file.Length == 0 ? rootShown : shown + file;
+
+    private static void WriteText(TextWriter stdout, TextWriter stderr, SiteCardReport report, string rootArgument, string shown)
     {
         foreach (var problem in report.Problems)
         {
-            stderr.WriteLine(problem with { File = shown + problem.File });
+            stderr.WriteLine(problem with { File = ShownPath(problem.File, rootShown: rootArgument, shown) });
         }
 
         foreach (var post in report.FrontMatterWritten)
@@ -160,7 +163,7 @@ public static class CardsCommand
             $"cards: {report.Made} made{dryRun}, {report.Unchanged} unchanged, {report.Kept} kept, {report.Unpublished} unpublished, {report.Failed} failed, {report.MissingGlyphs} with missing glyphs ({report.Posts} posts){interrupted}"));
     }
 
-    private static void WriteJson(TextWriter stdout, SiteCardReport report, string shown)
+    private static void WriteJson(TextWriter stdout, SiteCardReport report, string rootArgument, string shown)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -205,7 +208,7 @@ public static class CardsCommand
             foreach (var problem in report.Problems)
             {
                 json.WriteStartObject();
-                json.WriteString("file", shown + problem.File);
+                json.WriteString("file", ShownPath(problem.File, rootShown: rootArgument, shown));
                 json.WriteNumber("line", problem.Line);
                 json.WriteString("level", problem.Level == ProblemLevel.Error ? "error" : "warning");
                 json.WriteString("message", problem.Message);
@@ -228,7 +231,7 @@ public static class CardsCommand
 
     private sealed class PlainLines(TextWriter stdout) : ISiteCardProgress
     {
-        public void Planned(int cardsToMake) => stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"making {cardsToMake} cards"));
+        public void Planned(int cardsToMake) => stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cards to make: {cardsToMake}"));
 
         public void Done(CardOutcome outcome) => stdout.WriteLine($"{Verb(outcome.Status)} {outcome.Path} ({string.Join(", ", outcome.Posts)})");
 

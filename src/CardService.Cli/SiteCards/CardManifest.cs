@@ -65,6 +65,9 @@ public sealed class CardManifest
         return new CardManifest(path, entries) { _fonts = fonts };
     }
 
+    /// <summary>Whether <see cref="FontsFingerprint"/> had to compute the fingerprint (worth saving even when no card is made).</summary>
+    public bool FontsChanged { get; private set; }
+
     /// <summary>
     /// The fonts' fingerprint: <paramref name="compute"/>'s, reused from the last run while the font files' names, sizes
     /// and times are the same (reading 50 MB of fonts would be most of a no-change run).
@@ -77,6 +80,7 @@ public sealed class CardManifest
         if (_fonts is not { } known || known.Stat != stat)
         {
             _fonts = (stat, compute(directory));
+            FontsChanged = true;
         }
 
         return _fonts.Value.Fingerprint;

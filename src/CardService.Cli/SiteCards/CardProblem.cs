@@ -7,7 +7,10 @@ public enum ProblemLevel
     Error,
 }
 
-/// <summary>Something <c>cardservice cards</c> reports about a file: its path relative to the site root and a line (0 when none).</summary>
+/// <summary>
+/// Something <c>cardservice cards</c> reports about a file: its path relative to the site root (empty for the site or
+/// its settings as a whole) and a line (0 when none).
+/// </summary>
 public sealed record CardProblem(string File, int Line, ProblemLevel Level, string Message)
 {
     public static CardProblem Error(string file, int line, string message) => new(file, line, ProblemLevel.Error, message);

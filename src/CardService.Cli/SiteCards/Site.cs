@@ -60,7 +60,7 @@ public static class SiteReader
         root = Path.GetFullPath(root);
         if (!Directory.Exists(root))
         {
-            return (null, [CardProblem.Error(root, 0, "No such folder: give the site's root folder.")]);
+            return (null, [CardProblem.Error(string.Empty, 0, "No such folder: give the site's root folder.")]);
         }
 
         var given = globs.Select(g => new Glob(g)).ToImmutableArray();
@@ -89,7 +89,7 @@ public static class SiteReader
             return (new Site(root, SiteGenerator.Plain, root, given, SiteInfo.None), []);
         }
 
-        return (null, [CardProblem.Error(root, 0,
+        return (null, [CardProblem.Error(string.Empty, 0,
             "No Jekyll (_config.yml, _posts/), Hugo (hugo.toml and content/) or Eleventy (eleventy.config.js) site here; for plain Markdown name the posts with --glob 'posts/**/*.md'.")]);
     }
 

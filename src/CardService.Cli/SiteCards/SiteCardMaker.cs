@@ -86,6 +86,12 @@ public sealed class SiteCardMaker(SiteCardOptions options)
             ? MarkDryRun(toMake, outcomes, progress)
             : await RenderAsync(toMake, manifest, outcomes, problems, progress, cancellationToken);
 
+        if (!_options.DryRun && toMake.Count == 0 && manifest.FontsChanged)
+        {
+            // A fresh tool install (new font file times) need not read the fonts again on the next run.
+            manifest.Save();
+        }
+
         var written = ImmutableArray<string>.Empty;
         if (_options.WriteFrontMatter && !_options.DryRun && !interrupted)
         {
@@ -333,7 +339,8 @@ public sealed class SiteCardMaker(SiteCardOptions options)
             errors["date-format"] = [$"'{dateFormat}' is not a .NET date format such as '{SiteCardOptions.DefaultDateFormat}'."];
         }
 
-        problems.AddRange(errors.SelectMany(e => e.Value.Select(m => CardProblem.Error(SiteCardOptions.ConfigFile, 0, $"{e.Key}: {m}"))));
+        // Flags and cardservice.yml are merged by now: the problem names the setting, the site root stands for the file.
+        problems.AddRange(errors.SelectMany(e => e.Value.Select(m => CardProblem.Error(string.Empty, 0, $"{e.Key}: {m}"))));
     }
 
     private static string? Expand(string template, Post post, out string? problem)

@@ -360,6 +360,29 @@ public sealed class CardsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Cards_NoSuchSite_NamesTheRootAsTyped()
+    {
+        var run = await Tool.RunAsync(EmptySite(), "cards", "no-such-site");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("no-such-site: error: No such folder", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cards_CardserviceYml_SetsThemeAndOutputTemplate()
+    {
+        var site = JekyllSite(("2024-03-01-post.md", "---\ntitle: Configured\n---\n"));
+        await File.WriteAllTextAsync(Path.Combine(site, "cardservice.yml"), "theme: light\nout: cards/{year}/{slug}.webp\n");
+
+        var run = await Tool.RunAsync(site, "cards", ".");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var card = Path.Combine(site, "cards", "2024", "post.webp");
+        Assert.Equal((1200, 630, SKEncodedImageFormat.Webp), Inspect(card));
+        Assert.True(Brightness(card) > 180);
+    }
+
+    [Fact]
     public async Task Cards_BrokenCardserviceYml_Exits2WithFileAndLine()
     {
         var site = EmptySite();
