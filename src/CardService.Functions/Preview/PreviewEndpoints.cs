@@ -53,6 +53,12 @@ public static class PreviewEndpoints
     public static async Task<RazorComponentResult> GetPreviewAsync(
         [FromQuery] string? url, [FromQuery] string? agent, HttpContext context, PageInspector inspector, ImageLinks links, CancellationToken cancellationToken)
     {
+        // Plain /preview is the way in where "/" is not ours (the Functions host answers "/" itself).
+        if (url is null)
+        {
+            return LandingWith(null, null, null, agent);
+        }
+
         if (string.IsNullOrWhiteSpace(url))
         {
             return LandingWith(new PageError("Enter the address of the page you want to preview.", null, StatusCodes.Status400BadRequest), url, null, agent);
