@@ -28,7 +28,7 @@ public sealed class CorpusPreviewTests(PreviewSite site)
         await MockupAssert.MatchesCoreAsync(browser.Page, MockupAssert.Read(site.CorpusHtml(name), url));
         Assert.Empty(await MockupAssert.BrokenImagesAsync(browser.Page));
         Assert.Empty(browser.Dialogs);
-        await PreviewSite.ScreenshotAsync(browser.Page, $"corpus-{name}-browser", fullPage: false);
+        await PreviewSite.ScreenshotAsync(browser.Page, $"corpus-{name}-desktop", fullPage: false);
         await PreviewSite.ScreenshotAsync(browser.Page, "#mockups", $"corpus-{name}-mockups");
 
         // The same page at a phone's width in dark mode: no horizontal scroll.

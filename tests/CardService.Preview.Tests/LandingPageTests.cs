@@ -56,6 +56,7 @@ public sealed class LandingPageTests(PreviewSite site)
         await using var browser = await site.OpenAsync();
         await browser.Page.GotoAsync(site.AppUrl.AbsoluteUri);
         await PreviewSite.ScreenshotAsync(browser.Page, "landing");
+        Assert.Equal("10px", await browser.Page.EvalOnSelectorAsync<string>(".forms", "e => getComputedStyle(e).borderRadius"));
 
         await browser.Page.FillAsync("#url", url.AbsoluteUri);
         await browser.Page.ClickAsync(".url-form button[type=submit]");
