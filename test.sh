@@ -42,6 +42,14 @@ ensure_apt nodejs unzip file zip
 command -v npm >/dev/null || ensure_apt npm
 ensure_helm
 
+# The preview page's browser tests: Debian's Chromium driven by Playwright, and axe-core (npm) injected into the page.
+ensure_apt chromium
+command -v npm >/dev/null || ensure_apt npm
+if ! grep -qs '"version": "4.14.1"' .tools/node_modules/axe-core/package.json; then
+  log "installing axe-core 4.14.1 into .tools/"
+  npm install --prefix .tools --no-audit --no-fund axe-core@4.14.1 >/dev/null
+fi
+
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 

@@ -5,7 +5,7 @@ namespace CardService.Preview.Tests;
 
 /// <summary>
 /// Real pages from ../shared/corpus/pages, served locally: every jekyll-seo-tag page and ten others, each drawn as Core reads
-/// it, with a desktop screenshot (and phone and dark ones) kept under the test output for a person to look at.
+/// it, with a browser screenshot (and phone and dark ones) kept under the test output for a person to look at.
 /// </summary>
 [Collection(PreviewSiteGroup.Name)]
 public sealed class CorpusPreviewTests(PreviewSite site)
@@ -20,25 +20,23 @@ public sealed class CorpusPreviewTests(PreviewSite site)
     public async Task Preview_CorpusPage_ShowsWhatCoreReads(string name)
     {
         var url = site.Corpus(name);
-        await using var desktop = await site.OpenAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await using var browser = await site.OpenAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
 
-        var response = await desktop.Page.GotoAsync(site.PreviewUrl(url));
+        var response = await browser.Page.GotoAsync(site.PreviewUrl(url));
 
         Assert.Equal(200, response!.Status);
-        await MockupAssert.MatchesCoreAsync(desktop.Page, MockupAssert.Read(site.CorpusHtml(name), url));
-        Assert.Empty(await MockupAssert.BrokenImagesAsync(desktop.Page));
-        Assert.Empty(desktop.Dialogs);
-        await PreviewSite.ScreenshotAsync(desktop.Page, $"corpus-{name}-desktop");
+        await MockupAssert.MatchesCoreAsync(browser.Page, MockupAssert.Read(site.CorpusHtml(name), url));
+        Assert.Empty(await MockupAssert.BrokenImagesAsync(browser.Page));
+        Assert.Empty(browser.Dialogs);
+        await PreviewSite.ScreenshotAsync(browser.Page, $"corpus-{name}-desktop", fullPage: false);
+        await PreviewSite.ScreenshotAsync(browser.Page, "#mockups", $"corpus-{name}-mockups");
 
-        await using var phone = await site.OpenAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-            IsMobile = true,
-            DeviceScaleFactor = 2,
-            ColorScheme = ColorScheme.Dark,
-        });
-        await phone.Page.GotoAsync(site.PreviewUrl(url));
-        Assert.True(await phone.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"));
-        await PreviewSite.ScreenshotAsync(phone.Page, $"corpus-{name}-phone-dark");
+        // The same page at a phone's width in dark mode: no horizontal scroll.
+        await browser.Page.SetViewportSizeAsync(390, 844);
+        await browser.Page.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = ColorScheme.Dark });
+        Assert.True(await browser.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"));
+        await PreviewSite.ScreenshotAsync(browser.Page, $"corpus-{name}-phone-dark", fullPage: false);
+        await browser.Page.EvaluateAsync("() => document.getElementById('mockups').scrollIntoView()");
+        await PreviewSite.ScreenshotAsync(browser.Page, $"corpus-{name}-phone-dark-mockups", fullPage: false);
     }
 }

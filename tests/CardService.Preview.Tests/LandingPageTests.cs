@@ -56,10 +56,25 @@ public sealed class LandingPageTests(PreviewSite site)
         await using var browser = await site.OpenAsync();
         await browser.Page.GotoAsync(site.AppUrl.AbsoluteUri);
         await PreviewSite.ScreenshotAsync(browser.Page, "landing");
+        Assert.Equal("10px", await browser.Page.EvalOnSelectorAsync<string>(".forms", "e => getComputedStyle(e).borderRadius"));
 
         await browser.Page.FillAsync("#url", url.AbsoluteUri);
         await browser.Page.ClickAsync(".url-form button[type=submit]");
 
         Assert.Equal("Entered in the form", await browser.Page.Locator("#mockup-facebook .m-title").TextContentAsync());
+    }
+
+    [Fact]
+    public async Task GetPreview_WithoutUrl_IsTheLandingPage()
+    {
+        // On Azure Functions "/" belongs to the host, so /preview is the way in there.
+        using var client = new HttpClient { BaseAddress = site.AppUrl };
+
+        using var response = await client.GetAsync("/preview");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<form class=\"url-form\" method=\"get\" action=\"/preview\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("role=\"alert\"", html, StringComparison.Ordinal);
     }
 }

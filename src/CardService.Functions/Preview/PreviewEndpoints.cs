@@ -32,15 +32,25 @@ public static class PreviewEndpoints
     public static IEndpointRouteBuilder MapPreviewPages(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapStaticAssets();
-
         var pages = app.MapGroup("").ExcludeFromDescription().AddEndpointFilter(WithSecurityHeadersAsync);
         // Same route as the JSON index: HtmlOnlyPolicy keeps this one for browsers only, and the lower order wins for them.
         pages.MapGet("/", Landing).WithOrder(-1).WithMetadata(new HtmlOnlyMetadata()).WithName("LandingPage");
-        pages.MapGet("/preview", GetPreviewAsync).WithName("GetPreviewPage");
+        pages.MapMethods("/preview", [HttpMethods.Get, HttpMethods.Head], GetPreviewAsync).WithName("GetPreviewPage");
         pages.MapPost("/preview", PostPreviewAsync).WithName("PostPreviewPage");
         pages.MapGet(ImageLinks.Path, GetImageAsync).WithName("PreviewImage");
+        // The page's two static files, by name: nothing else of wwwroot (or of the framework's assets) is served.
+        pages.MapMethods("/preview/{file:regex(^preview\\.(css|js)$)}", [HttpMethods.Get, HttpMethods.Head], Asset).WithName("PreviewAsset");
         return app;
+    }
+
+    public static IResult Asset(string file, IWebHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var info = environment.WebRootFileProvider.GetFileInfo("preview/" + file);
+        return info is { Exists: true, PhysicalPath: { } path }
+            ? TypedResults.PhysicalFile(path, file.EndsWith(".css", StringComparison.Ordinal) ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8",
+                lastModified: info.LastModified)
+            : TypedResults.NotFound();
     }
 
     public static RazorComponentResult Landing(HttpContext context)
@@ -53,6 +63,12 @@ public static class PreviewEndpoints
     public static async Task<RazorComponentResult> GetPreviewAsync(
         [FromQuery] string? url, [FromQuery] string? agent, HttpContext context, PageInspector inspector, ImageLinks links, CancellationToken cancellationToken)
     {
+        // Plain /preview is the way in where "/" is not ours (the Functions host answers "/" itself).
+        if (url is null)
+        {
+            return LandingWith(null, null, null, agent);
+        }
+
         if (string.IsNullOrWhiteSpace(url))
         {
             return LandingWith(new PageError("Enter the address of the page you want to preview.", null, StatusCodes.Status400BadRequest), url, null, agent);

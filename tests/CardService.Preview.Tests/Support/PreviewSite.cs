@@ -127,8 +127,12 @@ public sealed class PreviewSite : IAsyncLifetime
         return new BrowserPage(context, page);
     }
 
-    public static Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+    public static Task ScreenshotAsync(IPage page, string name, bool fullPage = true) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = fullPage });
+
+    /// <summary>One section of the page (e.g. <c>#mockups</c>), the size a person can look at in one go.</summary>
+    public static Task ScreenshotAsync(IPage page, string selector, string name) =>
+        page.Locator(selector).ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png") });
 
     public byte[] Png(int width, int height) => _pngs.GetOrAdd((width, height), static size =>
     {
