@@ -32,7 +32,7 @@ ensure_helm() {
   rm -rf "$tmp"
 }
 
-# Later suites add Chromium, Azurite and redis-server here.
+# Later suites add Azurite and redis-server here.
 ensure_apt ca-certificates
 # `cardservice check` is tested end to end on sites built by the real generators.
 ensure_apt jekyll ruby-jekyll-seo-tag ruby-jekyll-feed ruby-jekyll-redirect-from hugo
@@ -44,7 +44,6 @@ ensure_helm
 
 # The preview page's browser tests: Debian's Chromium driven by Playwright, and axe-core (npm) injected into the page.
 ensure_apt chromium
-command -v npm >/dev/null || ensure_apt npm
 if ! grep -qs '"version": "4.14.1"' .tools/node_modules/axe-core/package.json; then
   log "installing axe-core 4.14.1 into .tools/"
   npm install --prefix .tools --no-audit --no-fund axe-core@4.14.1 >/dev/null
