@@ -51,32 +51,20 @@ internal static class TestPictures
     public static byte[] PngHeaderOnly(int width, int height)
     {
         using var output = new MemoryStream();
-        output.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
-        var ihdr = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(ihdr, width);
-        BinaryPrimitives.WriteInt32BigEndian(ihdr.AsSpan(4), height);
-        ihdr[8] = 8; // bit depth
-        ihdr[9] = 6; // RGBA
-        WriteChunk(output, "IHDR"u8, ihdr);
+        WriteRgbaHeader(output, width, height);
         WriteChunk(output, "IDAT"u8, [0x78, 0x01, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]);
         WriteChunk(output, "IEND"u8, []);
         return output.ToArray();
     }
 
     /// <summary>
-    /// A large RGBA PNG that is small on the wire (6000×6000 is ≈ 140 KB): vertical colour stripes, every row the same.
+    /// A large RGBA PNG that is small on the wire (6000×6000 is ≈ 220 KB): vertical colour stripes, every row the same.
     /// Written row by row, so making it costs one row of memory, not the 144 MB its pixels take decoded.
     /// </summary>
     public static byte[] StripedPng(int width, int height)
     {
         using var output = new MemoryStream();
-        output.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
-        var ihdr = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(ihdr, width);
-        BinaryPrimitives.WriteInt32BigEndian(ihdr.AsSpan(4), height);
-        ihdr[8] = 8; // bit depth
-        ihdr[9] = 6; // RGBA
-        WriteChunk(output, "IHDR"u8, ihdr);
+        WriteRgbaHeader(output, width, height);
 
         var row = new byte[1 + width * 4]; // filter byte 0 (None), then the pixels
         for (var x = 0; x < width; x++)
@@ -103,6 +91,18 @@ internal static class TestPictures
     }
 
     public static string DataUri(byte[] png) => "data:image/png;base64," + Convert.ToBase64String(png);
+
+    // The PNG signature and an IHDR for 8-bit RGBA, not interlaced.
+    private static void WriteRgbaHeader(Stream output, int width, int height)
+    {
+        output.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
+        var ihdr = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(ihdr, width);
+        BinaryPrimitives.WriteInt32BigEndian(ihdr.AsSpan(4), height);
+        ihdr[8] = 8; // bit depth
+        ihdr[9] = 6; // RGBA
+        WriteChunk(output, "IHDR"u8, ihdr);
+    }
 
     private static void WriteChunk(Stream output, ReadOnlySpan<byte> type, ReadOnlySpan<byte> data)
     {
