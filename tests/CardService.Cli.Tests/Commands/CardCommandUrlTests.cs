@@ -36,8 +36,8 @@ public sealed class CardCommandUrlTests : IAsyncLifetime, IDisposable
 
     public void Dispose() => _work.Delete(recursive: true);
 
-    private Task<CliRun> RunAsync(IDictionary<string, string>? environment, params string[] args) =>
-        CliProcess.RunAsync(_work.FullName, environment, args);
+    private Task<ToolRun> RunAsync(IDictionary<string, string>? environment, params string[] args) =>
+        Tool.RunAsync(_work.FullName, environment, args);
 
     private string PathOf(string name) => Path.Combine(_work.FullName, name);
 

@@ -24,12 +24,32 @@ public static class Tool
         return start;
     }
 
-    public static async Task<ToolRun> RunAsync(string workingDirectory, params string[] args)
+    public static Task<ToolRun> RunAsync(string workingDirectory, params string[] args) => RunAsync(workingDirectory, null, args);
+
+    /// <summary>Runs the tool with <paramref name="environment"/> added; a run that hangs (a FIFO read, say) is killed and fails.</summary>
+    public static async Task<ToolRun> RunAsync(string workingDirectory, IDictionary<string, string>? environment, params string[] args)
     {
-        using var process = Process.Start(StartInfo(workingDirectory, args))!;
+        var start = StartInfo(workingDirectory, args);
+        start.Environment.Remove("CARDSERVICE_FETCH__ALLOWEDPRIVATENETWORKS");
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(5)); // not a timing assertion: only ends a hung run
+        try
+        {
+            await process.WaitForExitAsync(guard.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"cardservice {string.Join(' ', args)} did not exit.");
+        }
+
         return new ToolRun(process.ExitCode, await stdout, await stderr);
     }
 }

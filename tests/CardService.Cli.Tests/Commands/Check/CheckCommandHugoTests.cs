@@ -26,7 +26,7 @@ public sealed class CheckCommandHugoTests : IDisposable
         var pages = output.Json["pages"]!.AsArray();
         Assert.Equal(["https://hugo.example/posts/toml-post/", "https://hugo.example/posts/yaml-post/"], pages.Select(p => p!["url"]!.GetValue<string>()));
         var missing = Assert.Single(pages.SelectMany(p => p!["findings"]!.AsArray()), f => f!["ruleId"]!.GetValue<string>() == "og-image-unreachable");
-        Assert.Equal("og:image https://hugo.example/cards/yaml-post.png answered HTTP 404; platforms show no image", missing!["message"]!.GetValue<string>());
+        Assert.Equal("og:image https://hugo.example/cards/yaml-post.png answered HTTP 404; Facebook, X, LinkedIn, Slack, Discord, iMessage, WhatsApp show no image", missing!["message"]!.GetValue<string>());
         var yamlPage = Path.Combine(_site.Path, "public", "posts", "yaml-post", "index.html");
         Assert.Equal(LineOf(yamlPage, "property=\"og:image\""), missing["line"]!.GetValue<int>());
         Assert.Equal(1, output.Json["totals"]!["errors"]!.GetValue<int>());

@@ -52,7 +52,7 @@ public sealed partial class CheckCommandTests : IDisposable
         Assert.Equal(CheckCommand.FindingsReached, output.ExitCode);
         var line = CheckCommandHugoTests.LineOf(BrokenPage, "property=\"og:image\"");
         Assert.Contains(
-            $"{BrokenPage}:{line}:1: error og-image-unreachable: og:image https://blog.example/cards/broken.png answered HTTP 404; platforms show no image",
+            $"{BrokenPage}:{line}:1: error og-image-unreachable: og:image https://blog.example/cards/broken.png answered HTTP 404; Facebook, X, LinkedIn, Slack, Discord, iMessage, WhatsApp show no image",
             output.Stdout,
             StringComparison.Ordinal);
         Assert.Contains($"{BrokenPage}:{CheckCommandHugoTests.LineOf(BrokenPage, "<head>")}:1: error og-title-missing:", output.Stdout, StringComparison.Ordinal);
@@ -119,7 +119,7 @@ public sealed partial class CheckCommandTests : IDisposable
         Assert.Equal(json["pages"]!.AsArray().Sum(p => p!["findings"]!.AsArray().Count), lines.Length);
         var line = CheckCommandHugoTests.LineOf(BrokenPage, "property=\"og:image\"");
         Assert.Contains(
-            $"::error file={BrokenPage.Replace(":", "%3A", StringComparison.Ordinal)},line={line},col=1,title=og-image-unreachable::og:image https://blog.example/cards/broken.png answered HTTP 404; platforms show no image",
+            $"::error file={BrokenPage.Replace(":", "%3A", StringComparison.Ordinal)},line={line},col=1,title=og-image-unreachable::og:image https://blog.example/cards/broken.png answered HTTP 404; Facebook, X, LinkedIn, Slack, Discord, iMessage, WhatsApp show no image",
             lines);
         Assert.Contains(lines, l => l.StartsWith("::warning ", StringComparison.Ordinal));
         Assert.Equal(CheckCommand.FindingsReached, output.ExitCode);

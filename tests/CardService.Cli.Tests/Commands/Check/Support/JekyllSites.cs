@@ -1,11 +1,13 @@
+using CardService.Cli.Tests.Support;
 using CardService.Core.Tests.Fetching.Support;
 
 namespace CardService.Cli.Tests.Commands.Check.Support;
 
 /// <summary>
-/// The corpus blog built with real Jekyll three times: at its public url before any card exists and after a 1200×630 PNG was
-/// placed at every card path (cards → build), and once at the address of a real static host serving that build, with every
-/// other card placed, so <c>/validate</c> can probe the same images over HTTP that <c>check</c> reads from the files.
+/// The corpus blog built with real Jekyll three times: at its public url before any card exists and after the real
+/// <c>cardservice cards</c> made every card (cards → build → check, as a blog's CI runs them), and once at the address of a
+/// real static host serving that build, with every other card placed, so <c>/validate</c> can probe the same images over HTTP
+/// that <c>check</c> reads from the files.
 /// </summary>
 public sealed class JekyllSites : IAsyncLifetime
 {
@@ -25,8 +27,13 @@ public sealed class JekyllSites : IAsyncLifetime
         JekyllBlog.PrepareCopy(WithoutCards, siteUrl: null);
         JekyllBlog.PrepareCopy(WithCards, siteUrl: null);
         JekyllBlog.PrepareCopy(Served, Host.BaseUri);
+        var made = await Tool.RunAsync(WithCards, "cards", ".");
+        if (made.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"cardservice cards exited {made.ExitCode}:\n{made.Stdout}\n{made.Stderr}");
+        }
+
         var cards = JekyllBlog.CardPaths().Order(StringComparer.Ordinal).ToList();
-        CardPngs.Place(WithCards, cards);
         CardPngs.Place(Served, cards.Where((_, i) => i % 2 == 0));
         await Task.WhenAll(JekyllBlog.BuildAsync(WithoutCards), JekyllBlog.BuildAsync(WithCards), JekyllBlog.BuildAsync(Served));
     }
