@@ -71,7 +71,7 @@ public sealed class CardCommandBadInputTests : IDisposable
     public async Task Card_BadInput_PrintsTheOptionAndExitsWithItsCode(string option, int exitCode, string[] args)
     {
         string[] title = args.Contains("--title") ? [] : ["--title", "x"];
-        var run = await Tool.RunAsync(_work.FullName, null, ["card", .. title, .. args, "--out", "card.png"]);
+        var run = await Tool.RunAsync(_work.FullName, ["card", .. title, .. args, "--out", "card.png"]);
 
         Assert.True(run.ExitCode == exitCode, $"exit {run.ExitCode}, expected {exitCode}: {run.Stderr}");
         Assert.StartsWith($"error: {option}: ", run.Stderr, StringComparison.Ordinal);
@@ -82,7 +82,7 @@ public sealed class CardCommandBadInputTests : IDisposable
     [Fact]
     public async Task Card_151Emoji_CountsAsWhatAPersonSees()
     {
-        var run = await Tool.RunAsync(_work.FullName, null, "card", "--title", string.Concat(Enumerable.Repeat("\U0001F600", 151)), "--out", "card.png");
+        var run = await Tool.RunAsync(_work.FullName, "card", "--title", string.Concat(Enumerable.Repeat("\U0001F600", 151)), "--out", "card.png");
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.True(File.Exists(PathOf("card.png")));

@@ -10,7 +10,7 @@ public sealed class CardCommandTests : IDisposable
 
     public void Dispose() => _work.Delete(recursive: true);
 
-    private Task<ToolRun> RunAsync(params string[] args) => Tool.RunAsync(_work.FullName, null, args);
+    private Task<ToolRun> RunAsync(params string[] args) => Tool.RunAsync(_work.FullName, args);
 
     private string PathOf(string name) => Path.Combine(_work.FullName, name);
 
