@@ -57,7 +57,8 @@ dotnet build CardService.sln -c Release -nologo -clp:ErrorsOnly
 
 log "testing"
 set +e
-dotnet test CardService.sln -c Release --no-build -nologo \
+# One test project at a time (-m:1): the linux-arm64 publishes and the browser tests each want both cores.
+dotnet test CardService.sln -c Release --no-build -nologo -m:1 \
   --logger "trx" --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true
 test_rc=$?
 set -e

@@ -123,6 +123,9 @@ public sealed class PreviewSite : IAsyncLifetime
     public async Task<BrowserPage> OpenAsync(BrowserNewContextOptions? options = null)
     {
         var context = await Browser.NewContextAsync(options ?? new BrowserNewContextOptions());
+        // Playwright's 30 s default is a guard against a hang, not a measure: on two busy cores a page's images can take longer.
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
         var page = await context.NewPageAsync();
         return new BrowserPage(context, page);
     }
