@@ -25,7 +25,7 @@ public class MemoryCeilingTests
         var png = TestPictures.StripedPng(6000, 6000);
         await using var images = await LocalServer.StartAsync(ImageAddress, app => app.MapGet("/logo.png", () => Results.Bytes(png, "image/png")));
         await using var sut = await AppProcess.StartAsync(
-            Path.Combine(AppContext.BaseDirectory, "CardService.Functions.dll"), "127.0.0.1",
+            AppProcess.BuiltAppDll, "127.0.0.1",
             new Dictionary<string, string> { ["Fetch:AllowedPrivateNetworks:0"] = ImageAddress + "/32" });
 
         var posted = await MemoryLoad.LogoBurstAsync(sut.Client, TestPictures.DataUri(png), 10, "data");

@@ -24,7 +24,8 @@ public readonly record struct ProcessMemory(long ResidentBytes, long PeakResiden
 
 /// <summary>
 /// The built app (<c>CardService.Functions.dll</c>) as its own process on a 127.0.0.x address, so its memory is its own to
-/// measure. Settings are passed as environment variables (<c>Section__Key</c>); the process is killed on dispose.
+/// measure and a deploy file's environment can be tried as a container would run it. Settings are passed as environment
+/// variables (<c>Section__Key</c>); the process is killed on dispose.
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
@@ -37,6 +38,9 @@ public sealed class AppProcess : IAsyncDisposable
         BaseUri = baseUri;
         Client = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromMinutes(5) };
     }
+
+    /// <summary>The app as this test build holds it, beside the test assembly.</summary>
+    public static string BuiltAppDll => Path.Combine(AppContext.BaseDirectory, "CardService.Functions.dll");
 
     public Uri BaseUri { get; }
 
@@ -68,17 +72,17 @@ public sealed class AppProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var name in new[] { "FUNCTIONS_CUSTOMHANDLER_PORT", "PORT", "DOTNET_gcServer" })
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["ASPNETCORE_URLS"] = string.Create(CultureInfo.InvariantCulture, $"http://{address}:{port}");
+        start.Environment.Remove("DOTNET_gcServer");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
+
+        // Whatever the settings say about listening (a deploy file's PORT or ASPNETCORE_URLS), only the address moves here.
+        start.Environment.Remove("FUNCTIONS_CUSTOMHANDLER_PORT");
+        start.Environment.Remove("PORT");
+        start.Environment["ASPNETCORE_URLS"] = string.Create(CultureInfo.InvariantCulture, $"http://{address}:{port}");
 
         var app = new AppProcess(Process.Start(start)!, new Uri(string.Create(CultureInfo.InvariantCulture, $"http://{address}:{port}/")));
         app._process.OutputDataReceived += (_, e) => app.Append(e.Data);

@@ -100,7 +100,7 @@ public class DockerfileTests(Arm64Publish publish)
         var chartValues = Yaml.ReadMap(File.ReadAllText(Path.Combine(RenderedChart.ChartFolder, "values.yaml")));
         Assert.Equal(healthPath, chartValues.Text("livenessProbe", "httpGet", "path"));
 
-        await using var app = await RunningApp.StartAsync(FinalEnvironment());
+        await using var app = await AppProcess.StartAsync(AppProcess.BuiltAppDll, "127.0.0.1", FinalEnvironment());
         using var response = await app.Client.GetAsync(new Uri(healthPath, UriKind.Relative));
 
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {healthPath} answered {(int)response.StatusCode}.\n{app.Output}");

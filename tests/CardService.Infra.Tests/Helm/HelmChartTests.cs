@@ -100,7 +100,7 @@ public class HelmChartTests
             .ToList();
 
         // The ConfigMap's values must pass the app's start-up validation, or the process exits here.
-        await using var app = await RunningApp.StartAsync(chart.PlainEnvironment);
+        await using var app = await AppProcess.StartAsync(AppProcess.BuiltAppDll, "127.0.0.1", chart.PlainEnvironment);
         foreach (var path in probePaths)
         {
             using var response = await app.Client.GetAsync(new Uri(path, UriKind.Relative));
