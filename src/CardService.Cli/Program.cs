@@ -1,6 +1,9 @@
 using System.CommandLine;
 using CardService.Cli.Commands;
 using CardService.Cli.Commands.Check;
+using CardService.Cli.Diagnostics;
+
+RunTrace.Mark("main");
 
 var root = new RootCommand("cardservice: social cards and SEO checks for a blog's build step.")
 {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using CardService.Cli.Diagnostics;
 using CardService.Cli.SiteCards;
 using Spectre.Console;
 
@@ -114,6 +115,8 @@ public static class CardsCommand
             WriteText(stdout, stderr, report, rootArgument, shown);
         }
 
+        RunTrace.Mark("report written");
+
         return report switch
         {
             { ConfigurationError: true } => CardCommand.BadInput,
@@ -160,7 +163,7 @@ public static class CardsCommand
         var dryRun = report.WouldMake > 0 ? $", {report.WouldMake} would be made (dry run)" : string.Empty;
         var interrupted = report.Interrupted ? "; interrupted" : string.Empty;
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"cards: {report.Made} made{dryRun}, {report.Unchanged} unchanged, {report.Kept} kept, {report.Unpublished} unpublished, {report.Failed} failed, {report.MissingGlyphs} with missing glyphs ({report.Posts} posts){interrupted}"));
+            $"cards: {report.Made} made{dryRun}, {report.Unchanged} unchanged, {report.Kept} kept, {report.Unpublished} unpublished, {report.OptedOut} opted out, {report.Failed} failed, {report.MissingGlyphs} with missing glyphs ({report.Posts} posts){interrupted}"));
     }
 
     private static void WriteJson(TextWriter stdout, SiteCardReport report, string rootArgument, string shown)
@@ -176,6 +179,7 @@ public static class CardsCommand
             json.WriteNumber("unchanged", report.Unchanged);
             json.WriteNumber("kept", report.Kept);
             json.WriteNumber("unpublished", report.Unpublished);
+            json.WriteNumber("optedOut", report.OptedOut);
             json.WriteNumber("failed", report.Failed);
             json.WriteNumber("missingGlyphs", report.MissingGlyphs);
             json.WriteBoolean("configurationError", report.ConfigurationError);

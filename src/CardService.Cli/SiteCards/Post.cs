@@ -28,23 +28,41 @@ public sealed record CardLook(string? Theme = null, string? Accent = null, strin
 /// <param name="Look">The post's own <c>card:</c> options.</param>
 public sealed record Post(string File, FrontMatter FrontMatter, CardFields Fields, DateOnly? Date, string Slug, string? Image, CardLook Look);
 
+/// <summary>Why a post that was read gets no card.</summary>
+public enum PostSkip
+{
+    /// <summary>It gets its card.</summary>
+    None,
+
+    /// <summary><c>published: false</c>, or Hugo's <c>draft: true</c>.</summary>
+    Unpublished,
+
+    /// <summary><c>card: false</c>: its author wants no card made (a page with its own image, a link post).</summary>
+    OptedOut,
+}
+
 /// <summary>Reads a post's front matter into a <see cref="Post"/>, the way the generators read it.</summary>
 public static partial class PostReader
 {
-    /// <summary>The post, or that it is unpublished (<c>published: false</c>, Hugo's <c>draft: true</c>), or why it cannot be read.</summary>
-    public static (Post? Post, bool Unpublished, CardProblem? Problem) Read(Site site, string relativePath, byte[] bytes, string dateFormat)
+    /// <summary>The post, or why it gets no card (<see cref="PostSkip"/>), or why it cannot be read.</summary>
+    public static (Post? Post, PostSkip Skip, CardProblem? Problem) Read(Site site, string relativePath, byte[] bytes, string dateFormat)
     {
         ArgumentNullException.ThrowIfNull(site);
         var result = FrontMatterReader.Read(bytes);
         if (result.FrontMatter is not { } frontMatter)
         {
-            return (null, false, CardProblem.Error(relativePath, result.Line, result.Error!));
+            return (null, PostSkip.None, CardProblem.Error(relativePath, result.Line, result.Error!));
         }
 
         var values = frontMatter.Values;
         if (Values.Flag(values, "published") == false || Values.Flag(values, "draft") == true)
         {
-            return (null, true, null);
+            return (null, PostSkip.Unpublished, null);
+        }
+
+        if (Values.Flag(values, "card") == false)
+        {
+            return (null, PostSkip.OptedOut, null);
         }
 
         var (fileDate, fileSlug) = FromFileName(relativePath);
@@ -70,7 +88,7 @@ public static partial class PostReader
         };
         var image = Values.ImagePath(values, "image") ?? Values.First(values, "images");
         var post = new Post(relativePath, frontMatter, fields, date, slug, image, CardLook.From(Values.Map(values, "card")));
-        return (post, false, warning);
+        return (post, PostSkip.None, warning);
     }
 
     /// <summary>The calendar date a front-matter date starts with (<c>2025-02-21</c>, <c>'2025-09-30 00:00:00'</c>, <c>2026-07-07 09:00:00 -0500</c>).</summary>

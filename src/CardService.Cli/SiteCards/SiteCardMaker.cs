@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Security.Cryptography;
 using CardService.Cli.Commands;
+using CardService.Cli.Diagnostics;
 using CardService.Core.Cards;
 using CardService.Core.Fonts;
 
@@ -23,10 +24,67 @@ public sealed class SiteCardMaker(SiteCardOptions options)
     /// <summary>One card file to make and the posts that name it.</summary>
     private sealed record CardJob(string Name, string File, string WebPath, ImmutableArray<Post> Posts, CardSpec Spec, string Key, bool Shared);
 
+    /// <summary>Per-card costs summed over all threads, for <see cref="RunTrace"/>.</summary>
+    private sealed class CardCosts
+    {
+        public long Render;
+        public long Write;
+        public long Record;
+        public int FirstCardMarked;
+        public readonly ConcurrentDictionary<int, int> Threads = new();
+    }
+
     public async Task<SiteCardReport> MakeAsync(ISiteCardProgress? progress = null, CancellationToken cancellationToken = default)
     {
-        var configProblems = new List<CardProblem>();
         var root = Path.GetFullPath(_options.SiteRoot);
+        // A run that will make cards (no manifest yet, or --force) opens the fonts and draws a first card on another core
+        // while this one reads the site: the first card's one-off costs (font files, native code, JIT) leave the critical path.
+        var warmRenderer = !_options.DryRun && (_options.Force || !File.Exists(Path.Combine(root, CardManifest.RelativePath)))
+            ? Task.Run(WarmRenderer, CancellationToken.None)
+            : null;
+        try
+        {
+            return await MakeAsync(root, warmRenderer, progress, cancellationToken);
+        }
+        finally
+        {
+            if (warmRenderer is not null)
+            {
+                (await warmRenderer).Fonts.Dispose();
+            }
+        }
+    }
+
+    private sealed record WarmedRenderer(FontRegistry Fonts, CardRenderer Renderer);
+
+    private WarmedRenderer WarmRenderer()
+    {
+        var fonts = new FontRegistry(new FontOptions { Directory = FontDirectory() });
+        var renderer = new CardRenderer(fonts);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (CardSpecFactory.TryCreate(WarmUpFields, errors) is { } spec)
+        {
+            renderer.Render(spec);
+        }
+
+        RunTrace.Mark("renderer warmed up (another thread)");
+        return new WarmedRenderer(fonts, renderer);
+    }
+
+    // Every part a post's card draws (category, a title long enough to wrap, description, footer), so their code is ready.
+    private static readonly CardFields WarmUpFields = new()
+    {
+        Title = "Warming up the renderer: a title long enough to wrap onto a second line of the card",
+        Category = "Notes",
+        Description = "A description, drawn under the title.",
+        SiteName = "example.com",
+        Author = "Author",
+        Date = "Jan 11, 2022",
+    };
+
+    private async Task<SiteCardReport> MakeAsync(string root, Task<WarmedRenderer>? warmRenderer, ISiteCardProgress? progress, CancellationToken cancellationToken)
+    {
+        var configProblems = new List<CardProblem>();
         var settings = ReadSettings(root, configProblems);
         var (site, siteProblems) = SiteReader.Read(root, _options.Globs.Count > 0 ? _options.Globs : settings.Globs);
         configProblems.AddRange(siteProblems);
@@ -45,22 +103,28 @@ public sealed class SiteCardMaker(SiteCardOptions options)
             return SiteCardReport.Unusable([.. configProblems]);
         }
 
+        RunTrace.Mark("settings and site read");
+
         var problems = new List<CardProblem>();
         var files = Glob.Find(root, site.Posts, Site.SkippedFolders.ToHashSet(StringComparer.Ordinal)).Where(f => !site.IsListPage(f)).ToList();
+        RunTrace.Mark($"{files.Count} post files found");
         // Posts are read on every core too: on a re-run with nothing to make, reading them is most of the work.
-        var read = new (Post? Post, bool Unpublished, CardProblem? Problem, byte[] Bytes)[files.Count];
+        var read = new (Post? Post, PostSkip Skip, CardProblem? Problem, byte[] Bytes)[files.Count];
         await Parallel.ForAsync(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Jobs), CancellationToken = cancellationToken }, async (i, token) =>
         {
             var bytes = await File.ReadAllBytesAsync(Path.Combine(root, files[i]), token);
-            var (post, isUnpublished, problem) = PostReader.Read(site, files[i], bytes, dateFormat);
-            read[i] = (post, isUnpublished, problem, bytes);
+            var (post, skip, problem) = PostReader.Read(site, files[i], bytes, dateFormat);
+            read[i] = (post, skip, problem, bytes);
         });
         var posts = read.Where(r => r.Post is not null).Select(r => (Post: r.Post!, r.Bytes)).ToList();
-        var unpublished = read.Count(r => r.Unpublished);
+        var unpublished = read.Count(r => r.Skip == PostSkip.Unpublished);
+        var optedOut = read.Count(r => r.Skip == PostSkip.OptedOut);
         problems.AddRange(read.Where(r => r.Problem is not null).Select(r => r.Problem!));
+        RunTrace.Mark("posts read (front matter parsed)");
 
         var manifest = CardManifest.Load(root);
         var fingerprint = manifest.FontsFingerprint(FontDirectory(), FontsFingerprint);
+        RunTrace.Mark($"manifest loaded, fonts fingerprinted ({(manifest.FontsChanged ? "computed" : "reused")})");
         var outcomes = new List<CardOutcome>();
         var jobs = Plan(site, posts.Select(p => p.Post).ToList(), look, template, images, fingerprint, problems, outcomes);
         var toMake = new List<CardJob>();
@@ -81,10 +145,11 @@ public sealed class SiteCardMaker(SiteCardOptions options)
             }
         }
 
+        RunTrace.Mark($"planned: {jobs.Count} cards, {toMake.Count} to make");
         progress?.Planned(toMake.Count);
         var interrupted = _options.DryRun
             ? MarkDryRun(toMake, outcomes, progress)
-            : await RenderAsync(toMake, manifest, outcomes, problems, progress, cancellationToken);
+            : await RenderAsync(toMake, warmRenderer, manifest, outcomes, problems, progress, cancellationToken);
 
         if (!_options.DryRun && toMake.Count == 0 && manifest.FontsChanged)
         {
@@ -99,7 +164,8 @@ public sealed class SiteCardMaker(SiteCardOptions options)
         }
 
         outcomes.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-        return new SiteCardReport(site.Generator, files.Count, unpublished, [.. outcomes], [.. problems], written, ConfigurationError: false, interrupted);
+        RunTrace.Mark("done");
+        return new SiteCardReport(site.Generator, files.Count, unpublished, [.. outcomes], [.. problems], written, ConfigurationError: false, interrupted) { OptedOut = optedOut };
     }
 
     private static List<CardJob> Plan(Site site, List<Post> posts, CardLook look, string template, ImageFiles images, string fingerprint, List<CardProblem> problems, List<CardOutcome> outcomes)
@@ -173,15 +239,18 @@ public sealed class SiteCardMaker(SiteCardOptions options)
         return jobs;
     }
 
-    private async Task<bool> RenderAsync(List<CardJob> toMake, CardManifest manifest, List<CardOutcome> outcomes, List<CardProblem> problems, ISiteCardProgress? progress, CancellationToken cancellationToken)
+    private async Task<bool> RenderAsync(List<CardJob> toMake, Task<WarmedRenderer>? warmRenderer, CardManifest manifest, List<CardOutcome> outcomes, List<CardProblem> problems, ISiteCardProgress? progress, CancellationToken cancellationToken)
     {
         if (toMake.Count == 0)
         {
             return false;
         }
 
-        using var fonts = new FontRegistry(new FontOptions { Directory = FontDirectory() });
-        var renderer = new CardRenderer(fonts);
+        // The warmed renderer's fonts are disposed by MakeAsync; one made here is disposed here.
+        using var ownFonts = warmRenderer is null ? new FontRegistry(new FontOptions { Directory = FontDirectory() }) : null;
+        var renderer = warmRenderer is null ? new CardRenderer(ownFonts!) : (await warmRenderer).Renderer;
+        RunTrace.Mark("fonts opened, renderer ready");
+        var costs = new CardCosts();
         var results = new ConcurrentBag<(CardOutcome Outcome, CardProblem? Problem)>();
         var gate = new Lock();
         var sinceSave = 0;
@@ -191,7 +260,7 @@ public sealed class SiteCardMaker(SiteCardOptions options)
         {
             await Parallel.ForEachAsync(toMake, parallel, (job, _) =>
             {
-                var (outcome, problem) = MakeOne(job, renderer, manifest);
+                var (outcome, problem) = MakeOne(job, renderer, manifest, costs);
                 results.Add((outcome, problem));
                 lock (gate)
                 {
@@ -212,7 +281,10 @@ public sealed class SiteCardMaker(SiteCardOptions options)
             interrupted = true;
         }
 
+        RunTrace.Mark(string.Create(CultureInfo.InvariantCulture,
+            $"{results.Count} cards made on {costs.Threads.Count} threads; summed over threads: render {RunTrace.Milliseconds(costs.Render):F0} ms, write {RunTrace.Milliseconds(costs.Write):F0} ms, manifest record {RunTrace.Milliseconds(costs.Record):F0} ms"));
         manifest.Save();
+        RunTrace.Mark("manifest saved");
         foreach (var (outcome, problem) in results)
         {
             outcomes.Add(outcome);
@@ -225,14 +297,29 @@ public sealed class SiteCardMaker(SiteCardOptions options)
         return interrupted;
     }
 
-    private static (CardOutcome Outcome, CardProblem? Problem) MakeOne(CardJob job, CardRenderer renderer, CardManifest manifest)
+    private static (CardOutcome Outcome, CardProblem? Problem) MakeOne(CardJob job, CardRenderer renderer, CardManifest manifest, CardCosts costs)
     {
         var postFiles = job.Posts.Select(p => p.File).ToImmutableArray();
         try
         {
+            var started = RunTrace.Now();
             var card = renderer.Render(job.Spec);
+            Interlocked.Add(ref costs.Render, RunTrace.Since(started));
+            started = RunTrace.Now();
             AtomicFile.Write(job.File, card.Bytes.Span);
+            Interlocked.Add(ref costs.Write, RunTrace.Since(started));
+            started = RunTrace.Now();
             manifest.Record(job.Name, job.Key, job.File, card.Bytes.Span);
+            Interlocked.Add(ref costs.Record, RunTrace.Since(started));
+            if (RunTrace.Enabled)
+            {
+                costs.Threads.TryAdd(Environment.CurrentManagedThreadId, 0);
+                if (Interlocked.Exchange(ref costs.FirstCardMarked, 1) == 0)
+                {
+                    RunTrace.Mark("first card written");
+                }
+            }
+
             var missing = card.MissingCodePoints;
             var warning = missing.IsDefaultOrEmpty ? null : CardProblem.Warning(postFiles[0], 1,
                 $"No bundled font draws {string.Join(", ", missing.Select(c => string.Create(CultureInfo.InvariantCulture, $"U+{c:X4}")))}; {job.Name} leaves them out.");

@@ -42,6 +42,9 @@ public sealed record SiteCardReport(
     bool ConfigurationError,
     bool Interrupted)
 {
+    /// <summary>Posts skipped for <c>card: false</c>.</summary>
+    public int OptedOut { get; init; }
+
     public int Made => Count(CardStatus.Made);
     public int WouldMake => Count(CardStatus.WouldMake);
     public int Unchanged => Count(CardStatus.Unchanged);

@@ -85,7 +85,7 @@ public sealed class CardsCommandTests : IDisposable
 
         Assert.Equal(CorpusCards, images.Values.Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(CorpusCards, Directory.GetFiles(Path.Combine(site, "seo")).Length);
-        Assert.Contains($"cards: {CorpusCards} made, 0 unchanged, 0 kept, 0 unpublished, 0 failed, 0 with missing glyphs ({CorpusPosts} posts)", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"cards: {CorpusCards} made, 0 unchanged, 0 kept, 0 unpublished, 0 opted out, 0 failed, 0 with missing glyphs ({CorpusPosts} posts)", run.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -324,6 +324,41 @@ public sealed class CardsCommandTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("cards: 1 made, 0 unchanged, 0 kept, 1 unpublished", run.Stdout, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(site, "seo", "2024-03-01.png")));
+    }
+
+    [Fact]
+    public async Task Cards_TraceVariable_PrintsEachStepOnStderrOnly()
+    {
+        var site = JekyllSite(("2024-03-01-first.md", "---\ntitle: First\n---\n"), ("2024-03-02-second.md", "---\ntitle: Second\n---\n"));
+
+        var traced = await Tool.RunAsync(site, new Dictionary<string, string> { ["CARDSERVICE_TRACE"] = "1" }, "cards", ".", "--force");
+        var quiet = await Tool.RunAsync(site, "cards", ".", "--force");
+
+        Assert.Equal(0, traced.ExitCode);
+        string[] steps = ["main", "posts read", "renderer warmed up", "planned: 2 cards, 2 to make", "first card written", "2 cards made on", "manifest saved", "report written"];
+        var lines = traced.Stderr.Split('\n').Where(l => l.StartsWith("[trace]", StringComparison.Ordinal)).ToList();
+        Assert.All(steps, step => Assert.Contains(lines, l => l.Contains(step, StringComparison.Ordinal)));
+        Assert.DoesNotContain("[trace]", traced.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("[trace]", quiet.Stderr, StringComparison.Ordinal);
+        // Cards finish in any order on two threads: the summary is what must match.
+        Assert.Equal(quiet.Stdout.TrimEnd().Split('\n')[^1], traced.Stdout.TrimEnd().Split('\n')[^1]);
+    }
+
+    [Fact]
+    public async Task Cards_PostWithCardFalse_IsSkippedCountedAndGetsNoImageLine()
+    {
+        const string optedOut = "---\ntitle: A link post\ncard: false\n---\nSee elsewhere.\n";
+        var site = JekyllSite(("2024-03-01-link.md", optedOut), ("2024-03-02-live.md", "---\ntitle: Live\n---\n"));
+
+        var run = await Tool.RunAsync(site, "cards", ".", "--write-front-matter");
+        var json = await Tool.RunAsync(site, "cards", ".", "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("cards: 1 made, 0 unchanged, 0 kept, 0 unpublished, 1 opted out, 0 failed", run.Stdout, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(site, "seo", "2024-03-01.png")));
+        Assert.True(File.Exists(Path.Combine(site, "seo", "2024-03-02.png")));
+        Assert.Equal(optedOut, await File.ReadAllTextAsync(Path.Combine(site, "_posts", "2024-03-01-link.md")));
+        Assert.Equal(1, System.Text.Json.JsonDocument.Parse(json.Stdout).RootElement.GetProperty("optedOut").GetInt32());
     }
 
     [Fact]

@@ -144,11 +144,29 @@ public class PostReaderTests
         var site = new Site("/site", SiteGenerator.Jekyll, "/site", [], new SiteInfo("Blog", null, "https://blog.example", "Ada", null));
         var bytes = Encoding.UTF8.GetBytes("---\ntitle: T\ncategories: first second\ntags: [x]\nsubtitle: S\n---\n");
 
-        var (post, unpublished, problem) = PostReader.Read(site, "_posts/2024-02-03-my-slug.md", bytes, "yyyy-MM-dd");
+        var (post, skip, problem) = PostReader.Read(site, "_posts/2024-02-03-my-slug.md", bytes, "yyyy-MM-dd");
 
-        Assert.False(unpublished);
+        Assert.Equal(PostSkip.None, skip);
         Assert.Null(problem);
         Assert.Equal(("first", "S", "Ada", "Blog", "2024-02-03"), (post!.Fields.Category, post.Fields.Description, post.Fields.Author, post.Fields.SiteName, post.Fields.Date));
         Assert.Equal("my-slug", post.Slug);
+    }
+
+    [Theory]
+    [InlineData("card: false", PostSkip.OptedOut)]
+    [InlineData("card: no", PostSkip.OptedOut)]
+    [InlineData("card: {theme: light}", PostSkip.None)]
+    [InlineData("card: true", PostSkip.None)]
+    [InlineData("published: false\ncard: false", PostSkip.Unpublished)]
+    public void Read_CardFlag_OptsThePostOut(string frontMatter, PostSkip expected)
+    {
+        var site = new Site("/site", SiteGenerator.Jekyll, "/site", [], SiteInfo.None);
+        var bytes = Encoding.UTF8.GetBytes($"---\ntitle: T\n{frontMatter}\n---\n");
+
+        var (post, skip, problem) = PostReader.Read(site, "_posts/2024-02-03-my-slug.md", bytes, "yyyy-MM-dd");
+
+        Assert.Equal(expected, skip);
+        Assert.Null(problem);
+        Assert.Equal(expected == PostSkip.None, post is not null);
     }
 }
