@@ -50,7 +50,7 @@ public sealed class ToolPackage : IAsyncLifetime
         using var stream = entry.Open();
         var header = new byte[20];
         stream.ReadExactly(header);
-        Assert.True(header.AsSpan(0, 4).SequenceEqual("\x7fELF"u8), $"{entry.FullName} is not an ELF file.");
+        Assert.True(header.AsSpan(0, 4).SequenceEqual((ReadOnlySpan<byte>)[0x7F, (byte)'E', (byte)'L', (byte)'F']), $"{entry.FullName} is not an ELF file.");
         return (header[18] | header[19] << 8) switch
         {
             0x3E => "x86-64",
