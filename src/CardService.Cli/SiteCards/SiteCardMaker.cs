@@ -303,6 +303,7 @@ public sealed class SiteCardMaker(SiteCardOptions options)
         var spec = CardSpecFactory.TryCreate(fields with
         {
             Theme = look.Theme,
+            Template = look.Template,
             Accent = look.Accent,
             Size = look.Size,
             Logo = images.DataUri("logo", look.Logo, errors),
@@ -320,6 +321,7 @@ public sealed class SiteCardMaker(SiteCardOptions options)
         {
             Title = "-",
             Theme = look.Theme,
+            Template = look.Template,
             Accent = look.Accent,
             Size = look.Size,
             Logo = images.DataUri("logo", look.Logo, errors),
