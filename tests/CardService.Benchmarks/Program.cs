@@ -15,6 +15,7 @@ return args.FirstOrDefault() switch
     "compare" => await PeerComparison.RunAsync(args[1..]),
     "accuracy" => await AccuracyReport.RunAsync(args[1..]),
     "gallery" => CardGallery.Run(args[1..]),
+    "templates" => TemplateBenchmark.Run(args[1..]),
     _ => RunBenchmarkDotNet(args),
 };
 

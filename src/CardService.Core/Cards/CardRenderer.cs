@@ -194,18 +194,14 @@ public sealed class CardRenderer
             case TemplateImage.Panel when composition.Panel is { } panel:
                 if (spec.Background is null || !DrawCover(canvas, spec.Background, panel))
                 {
-                    using var fill = SKShader.CreateLinearGradient(
-                        new SKPoint(panel.Left, panel.Top), new SKPoint(panel.Right, panel.Bottom), [accent, Blend(accent, theme.Background, 0.45f)], SKShaderTileMode.Clamp);
-                    paint.Shader = fill;
+                    // A flat fill keeps the card's colours few, so it still takes the fast palette encoder.
+                    paint.Color = accent;
                     canvas.DrawRect(panel, paint);
                 }
 
                 break;
         }
     }
-
-    private static SKColor Blend(SKColor a, SKColor b, float t) => new(
-        (byte)(a.Red + (b.Red - a.Red) * t), (byte)(a.Green + (b.Green - a.Green) * t), (byte)(a.Blue + (b.Blue - a.Blue) * t));
 
     // Covers the rectangle with the image (centred, cropped to the rectangle's proportions). Only the visible part is
     // decoded, at no more than the rectangle's size. False when the image cannot be drawn.
