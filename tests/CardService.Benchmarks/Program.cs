@@ -2,6 +2,7 @@ using BenchmarkDotNet.Running;
 using CardService.Benchmarks;
 using CardService.Benchmarks.Cards;
 using CardService.Benchmarks.Compare;
+using CardService.Benchmarks.Gallery;
 using CardService.Benchmarks.Meta;
 
 // `memory` prints the app's RSS after bursts of huge logos and random cards; `cards …` and `meta …` print one JSON line each, like the peer scripts; `compare` runs ours and the peers side by
@@ -13,6 +14,8 @@ return args.FirstOrDefault() switch
     "meta" => await MetaBenchmark.RunAsync(args[1..]),
     "compare" => await PeerComparison.RunAsync(args[1..]),
     "accuracy" => await AccuracyReport.RunAsync(args[1..]),
+    "gallery" => CardGallery.Run(args[1..]),
+    "templates" => TemplateBenchmark.Run(args[1..]),
     _ => RunBenchmarkDotNet(args),
 };
 

@@ -33,6 +33,7 @@ public static class CardCommand
     private static readonly Option<string> Author = new("--author") { Description = "The author's name in the footer." };
     private static readonly Option<string> Date = new("--date") { Description = "The date in the footer, written as you want it shown." };
     private static readonly Option<string> Theme = new("--theme") { Description = $"One of: {string.Join(", ", CardThemes.Names)} (default {CardThemes.DefaultName})." };
+    private static readonly Option<string> Template = new("--template") { Description = $"One of: {string.Join(", ", CardTemplates.Names)} (default {CardTemplates.DefaultName})." };
     private static readonly Option<string> Accent = new("--accent") { Description = "Accent colour: #rgb or #rrggbb (the # may be left out)." };
     private static readonly Option<string> Logo = new("--logo") { Description = "A logo: an image file path, a data: URI, an http(s) URL, or auto (the --url page's icon)." };
     private static readonly Option<string> Background = new("--background") { Description = "A background image: a file path, a data: URI or an http(s) URL." };
@@ -55,7 +56,7 @@ public static class CardCommand
     {
         var command = new Command("card", "Render one social card image to a file.")
         {
-            Title, Category, Description, SiteName, Author, Date, Theme, Accent, Logo, Background, Format, Size, Width, Height, Out, Fonts,
+            Title, Category, Description, SiteName, Author, Date, Theme, Template, Accent, Logo, Background, Format, Size, Width, Height, Out, Fonts,
             Url, AllowPrivate,
         };
         command.SetAction((result, cancellationToken) => RunAsync(result, Console.Out, Console.Error, cancellationToken));
@@ -169,6 +170,7 @@ public static class CardCommand
         Author = result.GetValue(Author),
         Date = result.GetValue(Date),
         Theme = result.GetValue(Theme),
+        Template = result.GetValue(Template),
         Accent = result.GetValue(Accent),
         Logo = ReadImage("logo", result.GetValue(Logo), errors),
         Background = ReadImage("background", result.GetValue(Background), errors),
@@ -260,6 +262,12 @@ public static class CardCommand
             ".gif" => "image/gif",
             _ => null,
         };
+        if (Path.GetExtension(value).Equals(".svg", StringComparison.OrdinalIgnoreCase))
+        {
+            errors[field] = [$"'{value}': {CardImages.SvgRefused}"];
+            return null;
+        }
+
         if (mediaType is null)
         {
             errors[field] = [$"'{value}' is not a .png, .jpg, .webp or .gif file (or a data: URI)."];

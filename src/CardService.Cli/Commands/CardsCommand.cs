@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using CardService.Cli.Diagnostics;
 using CardService.Cli.SiteCards;
+using CardService.Core.Cards;
 using Spectre.Console;
 
 namespace CardService.Cli.Commands;
@@ -21,6 +22,7 @@ public static class CardsCommand
     private static readonly Option<string> Out = new("--out", "-o") { Description = $"Card path for posts without image:, under the web root; {{date}} {{slug}} {{year}}; the extension picks png/jpg/webp (default {SiteCardOptions.DefaultOut}).", HelpName = "TEMPLATE" };
     private static readonly Option<string[]> Globs = new("--glob") { Description = "Which files are posts, relative to the root (default: the generator's; repeatable), e.g. 'posts/**/*.{md,markdown}'.", HelpName = "PATTERN" };
     private static readonly Option<string> Theme = new("--theme") { Description = "Card theme (dark, light, sunset); a post's card: {theme: …} overrides it." };
+    private static readonly Option<string> Template = new("--template") { Description = $"Card template ({string.Join(", ", CardTemplates.Names)}); a post's card: {{template: …}} overrides it." };
     private static readonly Option<string> Accent = new("--accent") { Description = "Accent colour: #rgb or #rrggbb." };
     private static readonly Option<string> Logo = new("--logo") { Description = "A logo image file or data: URI." };
     private static readonly Option<string> Background = new("--background") { Description = "A background image file or data: URI." };
@@ -40,7 +42,7 @@ public static class CardsCommand
             "Make the card of every post of a Jekyll, Hugo or Eleventy site (settings also from the site's cardservice.yml). "
             + "Exit codes: 0 ok, 1 a post failed (or a warning with --fail-on warning), 2 usage or configuration error, 130 interrupted.")
         {
-            SiteRoot, Out, Globs, Theme, Accent, Logo, Background, Size, DateFormat, Force, DryRun, WriteFrontMatter, Format, FailOn, Jobs, Fonts,
+            SiteRoot, Out, Globs, Theme, Template, Accent, Logo, Background, Size, DateFormat, Force, DryRun, WriteFrontMatter, Format, FailOn, Jobs, Fonts,
         };
         command.SetAction((result, cancellationToken) => RunAsync(result, Console.Out, Console.Error, cancellationToken));
         return command;
@@ -78,7 +80,7 @@ public static class CardsCommand
             SiteRoot = rootArgument,
             Out = result.GetValue(Out),
             Globs = result.GetValue(Globs) ?? [],
-            Look = new CardLook(result.GetValue(Theme), result.GetValue(Accent), FullPath(result.GetValue(Logo)), FullPath(result.GetValue(Background)), result.GetValue(Size)),
+            Look = new CardLook(result.GetValue(Theme), result.GetValue(Accent), FullPath(result.GetValue(Logo)), FullPath(result.GetValue(Background)), result.GetValue(Size), result.GetValue(Template)),
             DateFormat = result.GetValue(DateFormat),
             Force = result.GetValue(Force),
             DryRun = result.GetValue(DryRun),

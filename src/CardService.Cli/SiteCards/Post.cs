@@ -5,17 +5,17 @@ using CardService.Core.Cards;
 namespace CardService.Cli.SiteCards;
 
 /// <summary>Card options that are not a post's own text: from flags, <c>cardservice.yml</c>, or a post's <c>card:</c> map.</summary>
-public sealed record CardLook(string? Theme = null, string? Accent = null, string? Logo = null, string? Background = null, string? Size = null)
+public sealed record CardLook(string? Theme = null, string? Accent = null, string? Logo = null, string? Background = null, string? Size = null, string? Template = null)
 {
     /// <summary>These options, with <paramref name="fallback"/>'s where these have none.</summary>
     public CardLook Over(CardLook fallback)
     {
         ArgumentNullException.ThrowIfNull(fallback);
-        return new(Theme ?? fallback.Theme, Accent ?? fallback.Accent, Logo ?? fallback.Logo, Background ?? fallback.Background, Size ?? fallback.Size);
+        return new(Theme ?? fallback.Theme, Accent ?? fallback.Accent, Logo ?? fallback.Logo, Background ?? fallback.Background, Size ?? fallback.Size, Template ?? fallback.Template);
     }
 
     internal static CardLook From(IReadOnlyDictionary<string, object?> map) =>
-        new(Values.Text(map, "theme"), Values.Text(map, "accent"), Values.Text(map, "logo"), Values.Text(map, "background"), Values.Text(map, "size"));
+        new(Values.Text(map, "theme"), Values.Text(map, "accent"), Values.Text(map, "logo"), Values.Text(map, "background"), Values.Text(map, "size"), Values.Text(map, "template"));
 }
 
 /// <summary>One post as <c>cardservice cards</c> sees it: the card's text, its date and slug, and the image it names.</summary>

@@ -390,6 +390,7 @@ public sealed class SiteCardMaker(SiteCardOptions options)
         var spec = CardSpecFactory.TryCreate(fields with
         {
             Theme = look.Theme,
+            Template = look.Template,
             Accent = look.Accent,
             Size = look.Size,
             Logo = images.DataUri("logo", look.Logo, errors),
@@ -407,6 +408,7 @@ public sealed class SiteCardMaker(SiteCardOptions options)
         {
             Title = "-",
             Theme = look.Theme,
+            Template = look.Template,
             Accent = look.Accent,
             Size = look.Size,
             Logo = images.DataUri("logo", look.Logo, errors),

@@ -14,6 +14,9 @@ public sealed record CardFields
     public string? Date { get; init; }
     public string? Theme { get; init; }
 
+    /// <summary>A template's name: classic (default), centered, photo or split.</summary>
+    public string? Template { get; init; }
+
     /// <summary><c>#rgb</c>/<c>#rrggbb</c>, or the same without <c>#</c> (a bare <c>#</c> in a URL starts the fragment).</summary>
     public string? Accent { get; init; }
 
@@ -61,6 +64,7 @@ public static class CardSpecFactory
             Author = Blank(fields.Author),
             Date = Blank(fields.Date),
             Theme = Blank(fields.Theme)?.ToLowerInvariant() ?? CardThemes.DefaultName,
+            Template = Blank(fields.Template)?.ToLowerInvariant() ?? CardTemplates.DefaultName,
             Accent = NormaliseAccent(Blank(fields.Accent)),
             Logo = NormaliseAuto(Blank(fields.Logo)),
             Background = Blank(fields.Background),

@@ -37,7 +37,7 @@ public static class CardImages
     public static string? CheckBytes(ReadOnlySpan<byte> bytes, CardRenderingOptions? limits = null)
     {
         using var image = EncodedImage.Open(bytes);
-        return image is null ? NotAnImage : image.Problem(limits ?? DefaultLimits);
+        return image is null ? (LooksLikeSvg(bytes) ? SvgRefused : NotAnImage) : image.Problem(limits ?? DefaultLimits);
     }
 
     /// <summary>A checked image, not yet decoded; null when it is not one or breaks a limit (callers check first, so this is for the unexpected).</summary>
@@ -59,6 +59,19 @@ public static class CardImages
 
     private const string NotAnImage = "The image is not a PNG, JPEG, GIF, WebP, BMP or ICO file.";
 
+    /// <summary>
+    /// Why an SVG is refused. No well-kept SVG rasteriser is in our package set, and an SVG can pull in fonts and other
+    /// files: refused with a way out rather than guessed at.
+    /// </summary>
+    public const string SvgRefused = "SVG images are not supported: export the logo as a PNG or WebP (at least 4× the height it is drawn, e.g. 256 px tall).";
+
+    /// <summary>An SVG document: optional BOM and whitespace, then an XML declaration, comment, doctype or &lt;svg.</summary>
+    private static bool LooksLikeSvg(ReadOnlySpan<byte> bytes)
+    {
+        var head = System.Text.Encoding.UTF8.GetString(bytes[..Math.Min(bytes.Length, 1024)]).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        return head.StartsWith('<') && head.Contains("<svg", StringComparison.OrdinalIgnoreCase);
+    }
+
     private static bool TryReadBytes(string dataUri, out byte[] bytes, out string? problem)
     {
         bytes = [];
@@ -71,6 +84,12 @@ public static class CardImages
         }
 
         var header = dataUri.AsSpan(5, comma - 5);
+        if (header.StartsWith("image/svg", StringComparison.OrdinalIgnoreCase))
+        {
+            problem = SvgRefused;
+            return false;
+        }
+
         if (!header.EndsWith(";base64", StringComparison.OrdinalIgnoreCase))
         {
             problem = "The data: URI must be base64-encoded (data:image/png;base64,...).";

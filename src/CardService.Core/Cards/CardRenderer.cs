@@ -18,7 +18,7 @@ namespace CardService.Core.Cards;
 public sealed class CardRenderer
 {
     /// <summary>Bumped whenever output for the same spec changes, so ETags change with it.</summary>
-    public const string Version = "1.0";
+    public const string Version = "1.1";
 
     // A full-card gradient costs ~5 ms to draw and ~0.1 ms to copy: keep them per theme and size, up to a byte budget.
     // Kept ones are never evicted (another render may be drawing one), so the budget is filled first come, first kept.
@@ -71,10 +71,7 @@ public sealed class CardRenderer
         var surface = SKSurface.Create(info);
         var canvas = surface.Canvas;
         DrawBackground(canvas, theme, spec.Width, spec.Height);
-        if (spec.Background is not null)
-        {
-            DrawImageBackground(canvas, theme, spec.Width, spec.Height, spec.Background);
-        }
+        DrawTemplateImage(canvas, composition, theme, accent, spec);
 
         using var paint = new SKPaint { IsAntialias = true };
         if (composition.Category is { } category)
@@ -93,8 +90,7 @@ public sealed class CardRenderer
 
         if (logo is not null)
         {
-            using var sampled = new SKPaint { IsAntialias = true };
-            canvas.DrawImage(logo.Image, logo.Source, composition.FooterMark, new SKSamplingOptions(SKCubicResampler.Mitchell), sampled);
+            DrawLogo(canvas, logo, composition.FooterMark, LogoPlates.For(logo, LogoPlates.BackgroundAt(theme, composition.FooterMark, spec.Width, spec.Height)));
         }
         else
         {
@@ -131,6 +127,7 @@ public sealed class CardRenderer
         Field(key, "author", spec.Author);
         Field(key, "date", spec.Date);
         Field(key, "theme", spec.Theme);
+        Field(key, "template", spec.Template);
         Field(key, "accent", spec.Accent);
         Field(key, "logo", spec.Logo);
         Field(key, "background", spec.Background);
@@ -171,16 +168,53 @@ public sealed class CardRenderer
         }
     }
 
-    // Covers the card with the image (centred, cropped to the card's proportions), then lays the theme's colour over it so
-    // the text stays readable. Only the visible part is decoded, at no more than the card's size.
-    private void DrawImageBackground(SKCanvas canvas, CardTheme theme, int width, int height, string dataUri)
+    // Classic and centred cards lay the theme's colour evenly over the image (a texture under the text); the photo template
+    // lets the photo show at the top and darkens it toward the text; the split template gives the image its own panel, or
+    // fills the panel with the accent when there is no image.
+    private void DrawTemplateImage(SKCanvas canvas, CardComposition composition, CardTheme theme, SKColor accent, CardSpec spec)
+    {
+        var card = SKRect.Create(spec.Width, spec.Height);
+        using var paint = new SKPaint();
+        switch (composition.Template.Image)
+        {
+            case TemplateImage.Wash when spec.Background is not null && DrawCover(canvas, spec.Background, card):
+                paint.Color = theme.Background.WithAlpha(190);
+                canvas.DrawRect(card, paint);
+                break;
+            case TemplateImage.Photo when spec.Background is not null && DrawCover(canvas, spec.Background, card):
+                using (var scrim = SKShader.CreateLinearGradient(
+                    new SKPoint(0, 0), new SKPoint(0, spec.Height), [theme.Background.WithAlpha(90), theme.Background.WithAlpha(150), theme.Background.WithAlpha(238)],
+                    [0, 0.35f, 0.75f], SKShaderTileMode.Clamp))
+                {
+                    paint.Shader = scrim;
+                    canvas.DrawRect(card, paint);
+                }
+
+                break;
+            case TemplateImage.Panel when composition.Panel is { } panel:
+                if (spec.Background is null || !DrawCover(canvas, spec.Background, panel))
+                {
+                    // A flat fill keeps the card's colours few, so it still takes the fast palette encoder.
+                    paint.Color = accent;
+                    canvas.DrawRect(panel, paint);
+                }
+
+                break;
+        }
+    }
+
+    // Covers the rectangle with the image (centred, cropped to the rectangle's proportions). Only the visible part is
+    // decoded, at no more than the rectangle's size. False when the image cannot be drawn.
+    private bool DrawCover(SKCanvas canvas, string dataUri, SKRect dest)
     {
         using var source = CardImages.Open(dataUri, _options);
         if (source is null)
         {
-            return;
+            return false;
         }
 
+        var width = (int)MathF.Ceiling(dest.Width);
+        var height = (int)MathF.Ceiling(dest.Height);
         var scale = Math.Max((float)width / source.Width, (float)height / source.Height);
         var visibleWidth = Math.Clamp((int)MathF.Ceiling(width / scale), 1, source.Width);
         var visibleHeight = Math.Clamp((int)MathF.Ceiling(height / scale), 1, source.Height);
@@ -188,13 +222,30 @@ public sealed class CardRenderer
         using var image = source.Decode(visible, new SKSizeI(width, height), _options.MaxUnsampledPixels);
         if (image is null)
         {
-            return;
+            return false;
         }
 
         using var paint = new SKPaint();
-        canvas.DrawImage(image.Image, image.Source, SKRect.Create(width, height), new SKSamplingOptions(SKCubicResampler.Mitchell), paint);
-        paint.Color = theme.Background.WithAlpha(190);
-        canvas.DrawRect(0, 0, width, height, paint);
+        canvas.DrawImage(image.Image, image.Source, dest, new SKSamplingOptions(SKCubicResampler.Mitchell), paint);
+        return true;
+    }
+
+    // A logo drawn on a plate sits inside the plate's padding, so the plate stays within the logo's box.
+    private static void DrawLogo(SKCanvas canvas, SampledImage logo, SKRect box, SKColor? plate)
+    {
+        using var paint = new SKPaint { IsAntialias = true };
+        var target = box;
+        if (plate is { } color)
+        {
+            paint.Color = color;
+            var radius = box.Height * 0.2f;
+            canvas.DrawRoundRect(box, radius, radius, paint);
+            var inset = box.Height * LogoPlates.Padding;
+            var shrink = Math.Min((box.Width - 2 * inset) / box.Width, (box.Height - 2 * inset) / box.Height);
+            target = SKRect.Create(box.MidX - box.Width * shrink / 2, box.MidY - box.Height * shrink / 2, box.Width * shrink, box.Height * shrink);
+        }
+
+        canvas.DrawImage(logo.Image, logo.Source, target, new SKSamplingOptions(SKCubicResampler.Mitchell), paint);
     }
 
     private static SKImage Gradient(CardTheme theme, int width, int height)
@@ -217,7 +268,7 @@ public sealed class CardRenderer
             // Half-leading as in CSS: the line box's extra height is split above and below the glyphs.
             // Whole-pixel baselines: Skia then caches one glyph mask per horizontal subpixel step, not per vertical one too.
             var baseline = MathF.Round(y + (block.LineHeight - (ascent + descent)) / 2 + ascent);
-            var x = block.IsRightToLeft ? placed.Origin.X + placed.BoxWidth - line.Width : placed.Origin.X;
+            var x = placed.LineX(line.Width);
             using var blob = Build(line);
             if (blob is not null)
             {

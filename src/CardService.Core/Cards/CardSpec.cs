@@ -24,6 +24,9 @@ public sealed record CardSpec
     /// <summary>A built-in theme's name (see <see cref="CardThemes"/>).</summary>
     public string Theme { get; init; } = CardThemes.DefaultName;
 
+    /// <summary>A built-in template's name (see <see cref="CardTemplates"/>): how the card is arranged.</summary>
+    public string Template { get; init; } = CardTemplates.DefaultName;
+
     /// <summary>Accent colour as <c>#rgb</c> or <c>#rrggbb</c>; null takes the theme's.</summary>
     public string? Accent { get; init; }
 

@@ -34,6 +34,11 @@ public static class CardSpecValidator
             errors["theme"] = [$"Unknown theme '{spec.Theme}'. Known themes: {string.Join(", ", CardThemes.Names)}."];
         }
 
+        if (!CardTemplates.TryGet(spec.Template, out _))
+        {
+            errors["template"] = [$"Unknown template '{spec.Template}'. Known templates: {string.Join(", ", CardTemplates.Names)}."];
+        }
+
         if (spec.Accent is not null && !CardColors.TryParse(spec.Accent, out _))
         {
             errors["accent"] = [$"'{spec.Accent}' is not a colour; use #rgb or #rrggbb."];

@@ -305,6 +305,7 @@ public sealed record CardQuery
     [FromQuery(Name = "author")] public string? Author { get; init; }
     [FromQuery(Name = "date")] public string? Date { get; init; }
     [FromQuery(Name = "theme")] public string? Theme { get; init; }
+    [FromQuery(Name = "template")] public string? Template { get; init; }
     [FromQuery(Name = "accent")] public string? Accent { get; init; }
     [FromQuery(Name = "logo")] public string? Logo { get; init; }
     [FromQuery(Name = "background")] public string? Background { get; init; }
@@ -328,6 +329,7 @@ public sealed record CardQuery
         ["author"] = (() => ApiSchemas.Text(), "The author, in the footer, written as it should be shown."),
         ["date"] = (() => ApiSchemas.Text(), "The date, in the footer, written as it should be shown."),
         ["theme"] = (ApiSchemas.Theme, "The colours."),
+        ["template"] = (ApiSchemas.Template, "The arrangement: classic, centered, photo (the background image under a scrim) or split (a hero panel beside the text)."),
         ["accent"] = (ApiSchemas.Accent, "The accent colour, #rgb or #rrggbb; in a URL write %23ff8800 or just ff8800."),
         ["logo"] = (ApiSchemas.Url, "A data: URI (data:image/png;base64,…), an http(s) URL, or auto for the page's icon (needs url)."),
         ["background"] = (ApiSchemas.Url, "A data: URI or an http(s) URL."),
@@ -357,6 +359,7 @@ public sealed record CardQuery
             Author = Author,
             Date = Date,
             Theme = Theme,
+            Template = Template,
             Accent = Accent,
             Logo = Logo,
             Background = Background,

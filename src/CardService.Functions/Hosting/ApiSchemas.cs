@@ -21,6 +21,8 @@ internal static class ApiSchemas
 
     public static OpenApiSchema Theme() => OneOf(CardThemes.Names, CardThemes.DefaultName);
 
+    public static OpenApiSchema Template() => OneOf(CardTemplates.Names, CardTemplates.DefaultName);
+
     // "jpg" is accepted as another name for jpeg.
     public static OpenApiSchema Format() =>
         OneOf([.. System.Enum.GetNames<CardFormat>().Select(n => n.ToLowerInvariant()), "jpg"], nameof(CardFormat.Png).ToLowerInvariant());

@@ -77,9 +77,20 @@ public sealed class CardCommandTests : IDisposable
         Assert.False(File.Exists(PathOf("card.png")));
     }
 
+    [Fact]
+    public async Task Card_SvgLogo_Exits2SayingSvgIsNotSupported()
+    {
+        var run = await RunAsync("card", "--title", "x", "--logo", "logo.svg", "--out", "card.png");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("error: logo: 'logo.svg': SVG images are not supported", run.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(PathOf("card.png")));
+    }
+
     [Theory]
     [InlineData("width", "--title", "x", "--width", "12")]
     [InlineData("theme", "--title", "x", "--theme", "neon")]
+    [InlineData("template", "--title", "x", "--template", "poster")]
     [InlineData("accent", "--title", "x", "--accent", "blue")]
     [InlineData("width", "--title", "x", "--width", "abc")]
     [InlineData("height", "--title", "x", "--height", "9000")]

@@ -377,6 +377,7 @@ public sealed class CardsCommandTests : IDisposable
     [Theory]
     [InlineData("no-such-site")]
     [InlineData(".", "--theme", "neon")]
+    [InlineData(".", "--template", "poster")]
     [InlineData(".", "--out", "seo/card.png")]
     [InlineData(".", "--format", "xml")]
     public async Task Cards_BadSiteOrOption_Exits2WithAnError(params string[] args)

@@ -40,6 +40,21 @@ public class CardImagesTests
         Assert.Contains(expected, CardImages.Check(dataUri), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciLz4=")]
+    [InlineData("data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg'/>")]
+    [InlineData("data:image/png;base64,PD94bWwgdmVyc2lvbj0iMS4wIj8+CjxzdmcgeG1sbnM9Imh0dHA6Ly93d3cudzMub3JnLzIwMDAvc3ZnIi8+")]
+    public void Check_Svg_IsRefusedSayingSo(string dataUri)
+    {
+        Assert.Equal(CardImages.SvgRefused, CardImages.Check(dataUri));
+    }
+
+    [Fact]
+    public void CheckBytes_SvgFetchedFromAUrl_IsRefusedSayingSo()
+    {
+        Assert.Equal(CardImages.SvgRefused, CardImages.CheckBytes("\uFEFF  <svg viewBox='0 0 1 1'></svg>"u8));
+    }
+
     [Fact]
     public void CheckBytes_Bomb_IsRefused()
     {

@@ -18,6 +18,8 @@ internal sealed class CardSpecBuilder
 
     public CardSpecBuilder WithTheme(string theme) => Set(_spec with { Theme = theme });
 
+    public CardSpecBuilder WithTemplate(string template) => Set(_spec with { Template = template });
+
     public CardSpecBuilder WithAccent(string? accent) => Set(_spec with { Accent = accent });
 
     public CardSpecBuilder WithLogo(string? dataUri) => Set(_spec with { Logo = dataUri });

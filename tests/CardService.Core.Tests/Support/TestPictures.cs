@@ -32,6 +32,50 @@ internal static class TestPictures
         }
     }));
 
+    /// <summary>
+    /// A 1200×800 "photo" of hills at dusk: a sky gradient, a sun, three seeded ridges with a glow between them. Smooth
+    /// like a photo (no grain), so the photo and split templates look as they would with a real picture.
+    /// </summary>
+    public static string PhotoDataUri() => DataUri(Png(1200, 800, canvas =>
+    {
+        using var sky = SKShader.CreateLinearGradient(new SKPoint(0, 0), new SKPoint(0, 560),
+            [new SKColor(0x1e, 0x3a, 0x8a), new SKColor(0xf9, 0x73, 0x16), new SKColor(0xfd, 0xe6, 0x8a)], [0, 0.7f, 1], SKShaderTileMode.Clamp);
+        using var paint = new SKPaint { Shader = sky, IsAntialias = true };
+        canvas.DrawRect(0, 0, 1200, 800, paint);
+        paint.Shader = null;
+        paint.Color = new SKColor(0xff, 0xf7, 0xd6);
+        canvas.DrawCircle(820, 430, 70, paint);
+
+        var ridges = new Random(7);
+        SKColor[] colours = [new(0x7c, 0x2d, 0x12), new(0x43, 0x14, 0x07), new(0x1c, 0x0a, 0x05)];
+        for (var layer = 0; layer < colours.Length; layer++)
+        {
+            using var ridge = new SKPathBuilder();
+            var baseline = 470 + layer * 110;
+            ridge.MoveTo(0, 800);
+            for (var x = 0; x <= 1200; x += 40)
+            {
+                ridge.LineTo(x, baseline - (float)(Math.Sin((x + layer * 300) / 170.0) * 60 + ridges.Next(30)));
+            }
+
+            ridge.LineTo(1200, 800);
+            ridge.Close();
+            using var path = ridge.Detach();
+            paint.Color = colours[layer];
+            canvas.DrawPath(path, paint);
+        }
+    }));
+
+    /// <summary>A transparent wordmark logo <paramref name="aspect"/> times as wide as tall: a rounded mark and two bars of "text".</summary>
+    public static string WordmarkDataUri(SKColor ink, int aspect = 4) => DataUri(Png(100 * aspect, 100, canvas =>
+    {
+        canvas.Clear(SKColors.Transparent);
+        using var paint = new SKPaint { Color = ink, IsAntialias = true };
+        canvas.DrawRoundRect(SKRect.Create(4, 8, 84, 84), 18, 18, paint);
+        canvas.DrawRect(SKRect.Create(104, 22, 100 * aspect - 112, 24), paint);
+        canvas.DrawRect(SKRect.Create(104, 58, (100 * aspect - 112) * 0.6f, 20), paint);
+    }));
+
     public static byte[] Png(int width, int height, Action<SKCanvas> draw)
     {
         using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));

@@ -117,6 +117,7 @@ public sealed partial class OpenApiDocumentTests : IAsyncLifetime
         Assert.Equal(CardLimits.MinSide, width.GetProperty("minimum").GetInt32());
         Assert.Equal(CardLimits.MaxSide, width.GetProperty("maximum").GetInt32());
         Assert.Equal(CardThemes.Names.Order(), Enum(parameters["theme"].GetProperty("schema")).Order());
+        Assert.Equal(CardTemplates.Names.Order(), Enum(parameters["template"].GetProperty("schema")).Order());
         Assert.Equal(["jpeg", "jpg", "png", "webp"], Enum(parameters["format"].GetProperty("schema")).Order());
         var presets = parameters["size"].GetProperty("schema").GetProperty("anyOf").EnumerateArray().First(s => s.TryGetProperty("enum", out _));
         Assert.Equal(CardLimits.Presets.Keys.Order(), Enum(presets).Order());

@@ -7,7 +7,9 @@ namespace CardService.Core.Cards.Layout;
 internal static class LineBreaks
 {
     /// <summary>Every index at which a line may end, ascending; the text's length is always last.</summary>
-    public static List<int> Opportunities(ShapedText shaped)
+    /// <param name="shaped">The text.</param>
+    /// <param name="keepHangulWords">No break between two Hangul letters: Korean words then break only at spaces.</param>
+    public static List<int> Opportunities(ShapedText shaped, bool keepHangulWords = false)
     {
         var text = shaped.Text;
         var result = new List<int>();
@@ -18,7 +20,8 @@ internal static class LineBreaks
 
         foreach (var position in SystemIcu.LineBreakOpportunities(text))
         {
-            if (position == text.Length || !GluedToEmoji(shaped, position))
+            if (position == text.Length
+                || (!GluedToEmoji(shaped, position) && !(keepHangulWords && ScriptTypography.IsHangul(text[position - 1]) && ScriptTypography.IsHangul(text[position]))))
             {
                 result.Add(position);
             }

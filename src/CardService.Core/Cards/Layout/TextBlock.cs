@@ -12,6 +12,7 @@ namespace CardService.Core.Cards.Layout;
 /// <param name="MaxWidth">The box's width, in px.</param>
 /// <param name="LineHeight">Line height as a multiple of the font size.</param>
 /// <param name="LetterSpacing">Extra px after every cluster (tracking, for small-caps labels).</param>
+/// <param name="KeepHangulWords">Break Korean only at spaces, as Korean headlines are set (CSS <c>word-break: keep-all</c>).</param>
 internal readonly record struct TextStyle(
     FontWeight Weight,
     float MaxSize,
@@ -19,7 +20,8 @@ internal readonly record struct TextStyle(
     int MaxLines,
     float MaxWidth,
     float LineHeight,
-    float LetterSpacing = 0);
+    float LetterSpacing = 0,
+    bool KeepHangulWords = false);
 
 /// <summary>A shaped run placed on a line: glyphs of one face with their pen positions relative to the line's origin.</summary>
 internal sealed record PlacedRun(FontFace Face, float Size, ushort[] Glyphs, SKPoint[] Positions);

@@ -26,7 +26,7 @@ internal sealed class TextLayout(FontRegistry fonts)
 
         var shaped = _shaper.Shape(text, style.Weight);
         var widths = new Widths(shaped);
-        var opportunities = LineBreaks.Opportunities(shaped);
+        var opportunities = LineBreaks.Opportunities(shaped, style.KeepHangulWords);
 
         var size = style.MaxSize;
         var lines = Break(shaped, widths, opportunities, size, style);
@@ -49,6 +49,19 @@ internal sealed class TextLayout(FontRegistry fonts)
         }
 
         var placed = texts.Select(t => Place(t, shaped.ParagraphLevel, size, style)).ToImmutableArray();
+        if (clamped)
+        {
+            // The clamped line is shaped again on its own (a cut Arabic word takes other forms, the ellipsis may come from
+            // another font), so it can come out wider than measured: drop graphemes until what is drawn fits.
+            var kept = texts[^1][..^Ellipsis.Length];
+            while (placed[^1].Width > style.MaxWidth && kept.Length > 0)
+            {
+                var starts = StringInfo.ParseCombiningCharacters(kept);
+                kept = kept[..starts[^1]].TrimEnd();
+                placed = placed.SetItem(placed.Length - 1, Place(kept + Ellipsis, shaped.ParagraphLevel, size, style));
+            }
+        }
+
         return new TextBlock(placed, size, size * style.LineHeight, shaped.IsRightToLeft, clamped, shaped.MissingCodePoints);
     }
 

@@ -1,5 +1,6 @@
 using CardService.Core.Cards;
 using CardService.Core.Tests.Support;
+using SkiaSharp;
 
 namespace CardService.Core.Tests.Cards.Golden;
 
@@ -92,6 +93,105 @@ public class CardRendererGoldenTests
             .Build();
 
         GoldenImage.Verify("square-1080", CreateSut().Render(spec).Bytes);
+    }
+
+    // Every template on every shape, at reduced sizes (the shape comes from the aspect; the composition scales with the card)
+    // to keep the goldens small; the themes rotate so each appears with several templates.
+    public static TheoryData<string, string, int, int, string> TemplateShapes()
+    {
+        var data = new TheoryData<string, string, int, int, string>();
+        var themes = CardThemes.Names.ToArray();
+        var t = 0;
+        foreach (var template in CardTemplates.Names)
+        {
+            foreach (var (shape, width, height) in new[] { ("landscape", 600, 315), ("square", 540, 540), ("portrait", 540, 960) })
+            {
+                data.Add(template, shape, width, height, themes[t++ % themes.Length]);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(TemplateShapes))]
+    public void Render_TemplateOnShape_MatchesGolden(string template, string shape, int width, int height, string theme)
+    {
+        var spec = new CardSpecBuilder()
+            .WithTitle("Building a tiny static site generator in a weekend")
+            .WithCategory("engineering")
+            .WithDescription("Markdown in, HTML out, and a few opinions about templates.")
+            .WithFooter("blog.example", "Ada Lovelace", "2024-05-01")
+            .WithLogo(TestPictures.LogoDataUri())
+            .WithBackground(template is "photo" or "split" ? TestPictures.PhotoDataUri() : null)
+            .WithTemplate(template)
+            .WithTheme(theme)
+            .WithSize(width, height)
+            .Build();
+
+        GoldenImage.Verify($"template-{template}-{shape}", CreateSut().Render(spec).Bytes);
+    }
+
+    [Fact]
+    public void Render_WideLogo_KeepsItsAspectWithNoGapBeforeTheSiteName()
+    {
+        var spec = new CardSpecBuilder()
+            .WithTitle("A wordmark eight times as wide as it is tall")
+            .WithCategory("logos")
+            .WithLogo(TestPictures.WordmarkDataUri(SKColor.Parse("#38bdf8"), aspect: 8))
+            .WithFooter("blog.example", "Ada Lovelace")
+            .Build();
+
+        GoldenImage.Verify("logo-wide", CreateSut().Render(spec).Bytes);
+    }
+
+    [Fact]
+    public void Render_DarkLogoOnDarkTheme_GetsAPlate()
+    {
+        var spec = new CardSpecBuilder()
+            .WithTitle("A dark wordmark on the dark theme stays visible")
+            .WithCategory("logos")
+            .WithLogo(TestPictures.WordmarkDataUri(SKColor.Parse("#111827")))
+            .WithFooter("blog.example", "Ada Lovelace")
+            .Build();
+
+        GoldenImage.Verify("logo-dark-on-dark", CreateSut().Render(spec).Bytes);
+    }
+
+    [Fact]
+    public void Render_RightToLeftCard_IsMirrored()
+    {
+        var spec = new CardSpecBuilder()
+            .WithTitle("مرحبا بالعالم: مقدمة إلى React 18 في 2024")
+            .WithCategory("هندسة")
+            .WithDescription("دليل قصير لكتابة محرك عرض النصوص")
+            .WithLogo(TestPictures.LogoDataUri())
+            .WithFooter("blog.example", "Ada Lovelace", "2024-05-01")
+            .Build();
+
+        GoldenImage.Verify("rtl-mirrored", CreateSut().Render(spec).Bytes);
+    }
+
+    [Theory]
+    [InlineData("thai", "วิศวกรรมซอฟต์แวร์", "สวัสดีชาวโลก นี่คือชื่อเรื่องภาษาไทย")]
+    [InlineData("japanese", "技術ブログ", "こんにちは世界：テキスト描画の基本と改行の話")]
+    public void Render_CategoryInAScriptWithoutCase_IsNeitherUpperCasedNorTracked(string script, string category, string title)
+    {
+        var spec = new CardSpecBuilder().WithTitle(title).WithCategory(category).WithFooter("blog.example").Build();
+
+        GoldenImage.Verify($"category-{script}", CreateSut().Render(spec).Bytes);
+    }
+
+    [Fact]
+    public void Render_KoreanTitle_KeepsWordsWhole()
+    {
+        var spec = new CardSpecBuilder()
+            .WithTitle("안녕하세요 세계: 텍스트 렌더링 입문과 줄바꿈 규칙을 알아보는 가이드")
+            .WithCategory("엔지니어링")
+            .WithFooter("blog.example")
+            .Build();
+
+        GoldenImage.Verify("title-korean", CreateSut().Render(spec).Bytes);
     }
 
     [Fact]
