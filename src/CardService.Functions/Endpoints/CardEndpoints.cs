@@ -205,6 +205,10 @@ public static class CardEndpoints
             // The slot is held until the render ends, even if this caller goes away, so the bound counts every render.
             card = await rendering.Cache.GetOrRenderAsync(etag, () => rendering.Renderer.Render(spec), CancellationToken.None);
         }
+        else
+        {
+            RequestLog.AnsweredFrom(context, CardCache.Tier);
+        }
 
         WriteCardHeaders(context, card, cacheControl);
         if (HttpMethods.IsHead(context.Request.Method))
