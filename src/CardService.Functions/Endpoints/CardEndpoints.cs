@@ -284,6 +284,12 @@ public static class CardEndpoints
             return false;
         }
 
+        // What a browser or CDN sends back is the tag as we wrote it: no parsing for that case.
+        if (header.Count == 1 && string.Equals(header[0], etag, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
         var ours = EntityTagHeaderValue.Parse(etag);
         return EntityTagHeaderValue.TryParseList(header, out var tags)
             && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(ours, useStrongComparison: false));

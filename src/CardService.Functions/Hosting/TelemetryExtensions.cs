@@ -29,7 +29,15 @@ public static class TelemetryExtensions
         builder.Services.AddSettings<TelemetryOptions>(builder.Configuration, TelemetryOptions.SectionName);
         AddConsoleLogs(builder.Logging);
 
-        var endpoint = builder.Configuration[$"{TelemetryOptions.SectionName}:{nameof(TelemetryOptions.OtlpEndpoint)}"];
+        var section = builder.Configuration.GetSection(TelemetryOptions.SectionName);
+        var endpoint = section[nameof(TelemetryOptions.OtlpEndpoint)];
+        var collector = Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? uri : null;
+        var fromEnvironment = !string.IsNullOrEmpty(builder.Configuration[OtlpEndpointVariable]);
+        if (!section.GetValue(nameof(TelemetryOptions.Enabled), defaultValue: collector is not null || fromEnvironment))
+        {
+            return builder;
+        }
+
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithTracing(tracing => tracing
@@ -41,11 +49,11 @@ public static class TelemetryExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation());
-        if (Uri.TryCreate(endpoint, UriKind.Absolute, out var collector))
+        if (collector is not null)
         {
             telemetry.UseOtlpExporter(OtlpExportProtocol.Grpc, collector);
         }
-        else if (!string.IsNullOrEmpty(builder.Configuration[OtlpEndpointVariable]))
+        else if (fromEnvironment)
         {
             // The exporter reads OTEL_EXPORTER_OTLP_ENDPOINT (and _PROTOCOL, _HEADERS) itself.
             telemetry.UseOtlpExporter();

@@ -14,6 +14,13 @@ public sealed class TelemetryOptions
     [Url]
     public string? OtlpEndpoint { get; set; }
 
+    /// <summary>
+    /// Collect traces and metrics through OpenTelemetry. Unset, they are collected when an OTLP endpoint is configured:
+    /// without an exporter they would go nowhere and cost every request. (The <c>CardService</c> meter's instruments exist
+    /// either way, for <c>dotnet-counters</c>.)
+    /// </summary>
+    public bool? Enabled { get; set; }
+
     /// <summary>One log line per request (method, route, status, duration, cache tier, invocation id). Default on.</summary>
     public bool LogRequests { get; set; } = true;
 }

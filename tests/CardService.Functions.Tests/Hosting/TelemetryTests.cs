@@ -28,7 +28,7 @@ public sealed class TelemetryTests(PageServerFixture pages) : IClassFixture<Page
 
     public Task InitializeAsync()
     {
-        _app = PageServerFixture.CreateApp().WithWebHostBuilder(b => b.ConfigureServices(services =>
+        _app = PageServerFixture.CreateApp(new Dictionary<string, string?> { ["Telemetry:Enabled"] = "true" }).WithWebHostBuilder(b => b.ConfigureServices(services =>
         {
             services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(_spans));
             services.ConfigureOpenTelemetryMeterProvider(m => m.AddInMemoryExporter(_metrics));
@@ -150,6 +150,25 @@ public sealed class TelemetryTests(PageServerFixture pages) : IClassFixture<Page
         Assert.Equal(JsonValueKind.Null, lines[0].GetProperty("CacheTier").ValueKind);
         Assert.Equal("memory", lines[1].GetProperty("CacheTier").GetString());
         Assert.Equal("3f0e6c1a-invocation", lines[1].GetProperty("InvocationId").GetString());
+    }
+
+    [Theory]
+    [InlineData(null, null, false)]
+    [InlineData("Telemetry:Enabled", "true", true)]
+    [InlineData("Telemetry:OtlpEndpoint", "http://127.0.0.1:4317", true)]
+    [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:4317", true)]
+    public async Task AddCardServiceTelemetry_Settings_CollectOnlyWithAnExporterOrWhenAsked(string? key, string? value, bool collects)
+    {
+        var settings = new Dictionary<string, string?>();
+        if (key is not null)
+        {
+            settings[key] = value;
+        }
+
+        await using var sut = PageServerFixture.CreateApp(settings);
+
+        Assert.Equal(collects, sut.Services.GetService<TracerProvider>() is not null);
+        Assert.Equal(collects, sut.Services.GetService<MeterProvider>() is not null);
     }
 
     // The request lines of the app's stdout for one route: each a whole JSON object (the log is written after the answer).
