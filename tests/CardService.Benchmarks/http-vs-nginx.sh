@@ -7,7 +7,8 @@
 #   2. the 304 path (If-None-Match = the card's ETag) and nginx's 304 for its own ETag, the same way;
 #   3. uncached renders (every request a new title) at CONNECTIONS connections; peak RSS (VmHWM) of the app after it;
 #   4. a soak at saturation (uncached renders) for SOAK seconds: errors, and mean RSS of the first vs the last 10 s.
-# Both servers log every request (the app its JSON line, nginx its access log), each to a file.
+# Both servers log every request (the app its JSON line, nginx its access log), each to a file. wrk waits up to 10 s for an
+# answer (its default, 2 s, counts a render queued behind others on a loaded machine as an error).
 # Prints a Markdown table and the ratios; exits 1 when a target is missed, 2 when it cannot run.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -59,6 +60,8 @@ etag="$(curl -fsS -D - -o "$work/static/card.png" "$base$card_path" | awk 'tolow
 [[ -n "$etag" ]] || { echo "no ETag on the card" >&2; exit 2; }
 
 mkdir -p "$work/nginx/logs"
+# nginx's workers drop to an unprivileged user: they must be able to read the file.
+chmod 755 "$work" && chmod -R a+rX "$work/static"
 cat >"$work/nginx/nginx.conf" <<EOF
 worker_processes auto;
 daemon off;
@@ -91,7 +94,7 @@ cmp -s "$work/static/card.png" <(curl -fsS "$nginx_url") || { echo "nginx does n
 # wrk output → "requests/s p99_ms errors" (errors: socket errors plus non-2xx/3xx answers).
 run_wrk() {
   local out
-  out="$(wrk --latency -t2 "$@")"
+  out="$(wrk --latency --timeout 10s -t2 "$@")"
   echo "$out" >>"$work/wrk.log"
   awk '
     /Requests\/sec:/ { rps = $2 }
