@@ -5,6 +5,7 @@ using CardService.Functions.Preview;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddCardServiceHosting();
+builder.AddCardServiceTelemetry();
 builder.Services.AddCardRendering(builder.Configuration);
 builder.Services.AddPageFetching(builder.Configuration);
 builder.Services.AddPageInspection(builder.Configuration);
@@ -12,6 +13,7 @@ builder.Services.AddPreviewPages(builder.Configuration);
 
 var app = builder.Build();
 
+app.UseCardServiceTelemetry();
 app.UseCardServiceHosting();
 app.MapHealthEndpoints();
 app.MapCardEndpoints();

@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using CardService.Core.Cards.Encoders;
 using CardService.Core.Cards.Layout;
 using CardService.Core.Fonts;
+using CardService.Core.Telemetry;
 using SkiaSharp;
 
 namespace CardService.Core.Cards;
@@ -41,9 +43,13 @@ public sealed class CardRenderer
     public RenderedCard Render(CardSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        using var activity = CardServiceTelemetry.Source.StartActivity("render card")?.SetTag(CardServiceTelemetry.Tags.CardFormat, spec.Format.ToString());
+        var started = Stopwatch.GetTimestamp();
         using var surface = Draw(spec, out var missing);
         using var pixels = surface.PeekPixels();
         var bytes = CardEncoder.Encode(pixels, spec.Format);
+        CardServiceTelemetry.RenderDuration.Record(
+            Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>(CardServiceTelemetry.Tags.CardFormat, spec.Format.ToString()));
         return new RenderedCard(bytes, CardEncoder.ContentTypeOf(spec.Format), ETagFor(spec), missing);
     }
 

@@ -1,5 +1,7 @@
 using CardService.Core.Caching;
+using CardService.Core.Telemetry;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
@@ -75,14 +77,29 @@ public sealed class PageFetcher : IDisposable
     /// Fetches an HTML page as <paramref name="agent"/> would: any HTTP status is a response (the
     /// validator judges a 404); the body is decoded and capped, with <see cref="FetchedResponse.Truncated"/> set when cut.
     /// </summary>
-    public Task<FetchResult> FetchPageAsync(Uri url, CrawlerAgent agent, CancellationToken ct) =>
-        FetchDocumentAsync(url, agent, PageAccept, _options.MaxBodyBytes, _options.MaxDecompressedBytes, ct);
+    public async Task<FetchResult> FetchPageAsync(Uri url, CrawlerAgent agent, CancellationToken ct)
+    {
+        using var activity = StartFetch("page", url);
+        var result = await FetchDocumentAsync(url, agent, PageAccept, _options.MaxBodyBytes, _options.MaxDecompressedBytes, ct);
+        activity?.SetTag(CardServiceTelemetry.Tags.HttpStatus, result.Response?.StatusCode);
+        CardServiceTelemetry.RecordFetch("page", result.Failure, activity);
+        return result;
+    }
 
     /// <summary>
     /// Probes an image: follows redirects, asks for a prefix with a <c>Range</c> header and stops reading
     /// as soon as the header gives the format and pixel size. Any HTTP status is a probe (see <see cref="ImageProbe.StatusCode"/>).
     /// </summary>
     public async Task<ImageProbeResult> ProbeImageAsync(Uri url, CancellationToken ct)
+    {
+        using var activity = StartFetch("image-probe", url);
+        var result = await ProbeAsync(url, ct);
+        activity?.SetTag(CardServiceTelemetry.Tags.HttpStatus, result.Probe?.StatusCode);
+        CardServiceTelemetry.RecordFetch("image-probe", result.Failure, activity);
+        return result;
+    }
+
+    private async Task<ImageProbeResult> ProbeAsync(Uri url, CancellationToken ct)
     {
         using var budget = new Budget(this, ct);
         var exchange = await SendAsync(url, CrawlerUserAgents.For(CrawlerAgent.Default, _options.UserAgent), ImageAccept, $"bytes=0-{_options.MaxProbeBytes - 1}", budget);
@@ -139,6 +156,14 @@ public sealed class PageFetcher : IDisposable
     /// status is <see cref="FetchFailureKind.HttpStatus"/>, more bytes or pixels than allowed is <see cref="FetchFailureKind.TooLarge"/>.
     /// </summary>
     public async Task<ImageDownloadResult> FetchImageAsync(Uri url, CancellationToken ct)
+    {
+        using var activity = StartFetch("image", url);
+        var result = await DownloadAsync(url, ct);
+        CardServiceTelemetry.RecordFetch("image", result.Failure, activity);
+        return result;
+    }
+
+    private async Task<ImageDownloadResult> DownloadAsync(Uri url, CancellationToken ct)
     {
         using var budget = new Budget(this, ct);
         var exchange = await SendAsync(url, CrawlerUserAgents.For(CrawlerAgent.Default, _options.UserAgent), ImageAccept, null, budget);
@@ -215,9 +240,16 @@ public sealed class PageFetcher : IDisposable
 
     public void Dispose() => _client.Dispose();
 
+    // A span named for what is fetched, so a trace reads "fetch page", "fetch robots", … under the request.
+    private static Activity? StartFetch(string purpose, Uri url) =>
+        CardServiceTelemetry.Source.StartActivity("fetch " + purpose, ActivityKind.Client)?.SetTag(CardServiceTelemetry.Tags.Url, url?.AbsoluteUri);
+
     private async Task<RobotsEntry> LoadRobotsAsync(Uri robotsUrl)
     {
+        using var activity = StartFetch("robots", robotsUrl);
         var result = await FetchDocumentAsync(robotsUrl, CrawlerAgent.Default, "text/plain,*/*;q=0.5", _options.MaxRobotsBytes, _options.MaxRobotsBytes, CancellationToken.None);
+        activity?.SetTag(CardServiceTelemetry.Tags.HttpStatus, result.Response?.StatusCode);
+        CardServiceTelemetry.RecordFetch("robots", result.Failure, activity);
         if (!result.IsSuccess)
         {
             return new RobotsEntry(RobotsTxt.DisallowAll, $"{robotsUrl} is unreachable ({result.Failure.Kind}: {result.Failure.Detail}); assuming complete disallow", false);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using CardService.Core.Caching;
 using CardService.Core.Fetching;
 using CardService.Core.Meta;
+using CardService.Core.Telemetry;
 using CardService.Core.Validation;
 
 namespace CardService.Core.Inspection;
@@ -45,6 +46,7 @@ public sealed class PageInspector(PageLoader loader, PageFetcher fetcher, TimePr
             throw new ArgumentException($"'{request.Url}' is not an absolute URL.", nameof(request));
         }
 
+        using var activity = CardServiceTelemetry.Source.StartActivity("inspect page")?.SetTag(CardServiceTelemetry.Tags.Url, request.Url.AbsoluteUri);
         var started = _time.GetTimestamp();
         PageMeta meta;
         PageFacts facts;
@@ -68,7 +70,11 @@ public sealed class PageInspector(PageLoader loader, PageFetcher fetcher, TimePr
         }
         else
         {
-            meta = MetaReader.Read(request.Html, request.Url);
+            using (CardServiceTelemetry.Source.StartActivity("read page"))
+            {
+                meta = MetaReader.Read(request.Html, request.Url);
+            }
+
             readMs = _time.GetElapsedTime(started).TotalMilliseconds;
             facts = PageFacts.None;
             robots = Task.FromResult<IReadOnlyDictionary<Platform, bool>?>(null);
@@ -86,7 +92,13 @@ public sealed class PageInspector(PageLoader loader, PageFetcher fetcher, TimePr
         var probeMs = request.Html is null || request.ProbeImages ? _time.GetElapsedTime(probing).TotalMilliseconds : 0;
 
         var validating = _time.GetTimestamp();
-        var report = PageValidator.Validate(meta, facts);
+        PageReport report;
+        using (var validation = CardServiceTelemetry.Source.StartActivity("validate page"))
+        {
+            report = PageValidator.Validate(meta, facts);
+            validation?.SetTag(CardServiceTelemetry.Tags.FindingCount, report.Findings.Length);
+        }
+
         var validateMs = _time.GetElapsedTime(validating).TotalMilliseconds;
 
         var timings = new InspectionTimings(Round(fetchMs), Round(readMs), Round(probeMs), Round(validateMs));

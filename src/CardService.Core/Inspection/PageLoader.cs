@@ -1,6 +1,7 @@
 using CardService.Core.Caching;
 using CardService.Core.Fetching;
 using CardService.Core.Meta;
+using CardService.Core.Telemetry;
 
 namespace CardService.Core.Inspection;
 
@@ -57,7 +58,9 @@ public sealed class PageLoader
             return new PageLoadResult(null, fetched.Failure);
         }
 
+        using var activity = CardServiceTelemetry.Source.StartActivity("read page");
         var meta = MetaReader.Read(response.Body.Span, response.ContentType, response.FinalUrl, new ReadOptions { XRobotsTag = response.XRobotsTag });
+        activity?.SetTag(CardServiceTelemetry.Tags.Url, response.FinalUrl.AbsoluteUri);
         return new PageLoadResult(new LoadedPage(response, meta), null);
     }
 }

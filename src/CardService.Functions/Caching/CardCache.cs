@@ -1,5 +1,6 @@
 using CardService.Core.Caching;
 using CardService.Core.Cards;
+using CardService.Core.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace CardService.Functions.Caching;
@@ -19,8 +20,17 @@ public sealed class CardCache(IOptions<CardCacheOptions> options)
     /// <summary>Number of cards currently held.</summary>
     public int Count => _cards.Count;
 
-    /// <summary>Returns the cached card and marks it recently used.</summary>
-    public bool TryGet(string key, out RenderedCard card) => _cards.TryGet(key, out card);
+    /// <summary>The tier name this cache reports in metrics, spans and the request log.</summary>
+    public const string Tier = "memory";
+
+    /// <summary>Returns the cached card and marks it recently used; counted as a hit or miss of the <c>memory</c> tier.</summary>
+    public bool TryGet(string key, out RenderedCard card)
+    {
+        using var activity = CardServiceTelemetry.Source.StartActivity("card cache get");
+        var hit = _cards.TryGet(key, out card);
+        CardServiceTelemetry.RecordCacheLookup(Tier, hit, activity);
+        return hit;
+    }
 
     /// <summary>
     /// Returns the cached card, or runs <paramref name="render"/> on the thread pool once for all concurrent callers of the

@@ -205,6 +205,10 @@ public static class CardEndpoints
             // The slot is held until the render ends, even if this caller goes away, so the bound counts every render.
             card = await rendering.Cache.GetOrRenderAsync(etag, () => rendering.Renderer.Render(spec), CancellationToken.None);
         }
+        else
+        {
+            RequestLog.AnsweredFrom(context, CardCache.Tier);
+        }
 
         WriteCardHeaders(context, card, cacheControl);
         if (HttpMethods.IsHead(context.Request.Method))
@@ -278,6 +282,12 @@ public static class CardEndpoints
         if (header.Count == 0)
         {
             return false;
+        }
+
+        // What a browser or CDN sends back is the tag as we wrote it: no parsing for that case.
+        if (header.Count == 1 && string.Equals(header[0], etag, StringComparison.Ordinal))
+        {
+            return true;
         }
 
         var ours = EntityTagHeaderValue.Parse(etag);

@@ -10,7 +10,7 @@ public static class HostingExtensions
 {
     /// <summary>
     /// Port rules (<see cref="HostingPorts"/>), CORS (<see cref="CrossOriginOptions"/>), one problem+json error shape, JSON options (camelCase, nulls omitted, enums as
-    /// strings), OpenAPI and console logging.
+    /// strings) and OpenAPI; logs and telemetry are <see cref="TelemetryExtensions.AddCardServiceTelemetry"/>.
     /// </summary>
     public static WebApplicationBuilder AddCardServiceHosting(this WebApplicationBuilder builder)
     {
@@ -25,10 +25,6 @@ public static class HostingExtensions
             // Reported with the settings' problems by RunChecked, once, without a stack trace.
             builder.Services.AddSingleton(new StartupProblem(e.Message));
         }
-
-        // The Functions host relays stdout; one line per message keeps its log readable.
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 
         builder.Services.AddCrossOriginCallers(builder.Configuration);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Customize);
