@@ -12,30 +12,26 @@ public sealed class SharedStoreFixture : IAsyncLifetime
 
     public string Container { get; } = "cards-" + Guid.NewGuid().ToString("N")[..12];
 
-    public AppProcess First { get; private set; } = null!;
+    public TwoInstances Apps { get; private set; } = null!;
 
-    public AppProcess Second { get; private set; } = null!;
+    public AppProcess First => Apps.First;
+
+    public AppProcess Second => Apps.Second;
 
     public async Task InitializeAsync()
     {
         await Azurite.StartAsync();
-        var settings = new Dictionary<string, string>
+        Apps = await TwoInstances.StartAsync(new Dictionary<string, string>
         {
             ["CardStore:Kind"] = "blob",
             ["CardStore:Blob:ConnectionString"] = Azurite.ConnectionString,
             ["CardStore:Blob:Container"] = Container,
-
-            // Generous for a busy test machine: a write that timed out would make the second instance render.
-            ["CardStore:TimeoutMilliseconds"] = "10000",
-        };
-        First = await AppProcess.StartAsync(AppProcess.BuiltAppDll, "127.0.0.1", settings);
-        Second = await AppProcess.StartAsync(AppProcess.BuiltAppDll, "127.0.0.1", settings);
+        });
     }
 
     public async Task DisposeAsync()
     {
-        await First.DisposeAsync();
-        await Second.DisposeAsync();
+        await Apps.DisposeAsync();
         await Azurite.DisposeAsync();
     }
 }

@@ -10,30 +10,26 @@ public sealed class RedisFixture : IAsyncLifetime
 
     public PageServer Pages { get; } = new();
 
-    public AppProcess First { get; private set; } = null!;
+    public TwoInstances Apps { get; private set; } = null!;
 
-    public AppProcess Second { get; private set; } = null!;
+    public AppProcess First => Apps.First;
+
+    public AppProcess Second => Apps.Second;
 
     public async Task InitializeAsync()
     {
         await Redis.StartAsync();
         await Pages.InitializeAsync();
-        var settings = new Dictionary<string, string>
+        Apps = await TwoInstances.StartAsync(new Dictionary<string, string>
         {
             ["Redis:Configuration"] = Redis.Configuration,
             ["Fetch:AllowedPrivateNetworks:0"] = PageServer.Address + "/32",
-
-            // Generous for a busy test machine: a write that timed out would make the second instance fetch.
-            ["CardStore:TimeoutMilliseconds"] = "10000",
-        };
-        First = await AppProcess.StartAsync(AppProcess.BuiltAppDll, "127.0.0.1", settings);
-        Second = await AppProcess.StartAsync(AppProcess.BuiltAppDll, "127.0.0.1", settings);
+        });
     }
 
     public async Task DisposeAsync()
     {
-        await First.DisposeAsync();
-        await Second.DisposeAsync();
+        await Apps.DisposeAsync();
         await Pages.DisposeAsync();
         await Redis.DisposeAsync();
     }

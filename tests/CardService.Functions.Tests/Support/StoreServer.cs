@@ -140,3 +140,28 @@ public sealed class RedisServer() : StoreServer(Program)
             ? ["--port", Text(Port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", DataDirectory]
             : throw new FileNotFoundException($"redis-server is not installed at {Program}; ./test.sh installs it (Debian package redis-server).");
 }
+
+/// <summary>Two instances of the built app as separate processes with the same settings, as instances behind one address run.</summary>
+public sealed class TwoInstances : IAsyncDisposable
+{
+    private TwoInstances(AppProcess first, AppProcess second) => (First, Second) = (first, second);
+
+    public AppProcess First { get; }
+
+    public AppProcess Second { get; }
+
+    /// <param name="settings">Shared settings; the store timeout is made generous for a busy test machine, since a store call that timed out would make an instance render or fetch by itself.</param>
+    public static async Task<TwoInstances> StartAsync(Dictionary<string, string> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.TryAdd("CardStore:TimeoutMilliseconds", "10000");
+        var first = await AppProcess.StartAsync(AppProcess.BuiltAppDll, "127.0.0.1", settings);
+        return new TwoInstances(first, await AppProcess.StartAsync(AppProcess.BuiltAppDll, "127.0.0.1", settings));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await First.DisposeAsync();
+        await Second.DisposeAsync();
+    }
+}
