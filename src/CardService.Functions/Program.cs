@@ -7,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddCardServiceHosting();
 builder.AddCardServiceTelemetry();
 builder.Services.AddCardRendering(builder.Configuration);
+builder.Services.AddCardStorage(builder.Configuration);
 builder.Services.AddPageFetching(builder.Configuration);
 builder.Services.AddPageInspection(builder.Configuration);
 builder.Services.AddPreviewPages(builder.Configuration);

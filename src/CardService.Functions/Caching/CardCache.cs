@@ -41,4 +41,11 @@ public sealed class CardCache(IOptions<CardCacheOptions> options)
         ArgumentNullException.ThrowIfNull(render);
         return _cards.GetOrLoadAsync(key, () => Task.Run(render, CancellationToken.None), cancellationToken);
     }
+
+    /// <summary>
+    /// Returns the cached card, or runs <paramref name="load"/> once for all concurrent callers of the same key and keeps its
+    /// card (a card from a shared store, or rendered and stored). The load is shared, so it must bound its own time.
+    /// </summary>
+    public Task<RenderedCard> GetOrLoadAsync(string key, Func<Task<RenderedCard>> load, CancellationToken cancellationToken) =>
+        _cards.GetOrLoadAsync(key, load, cancellationToken);
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using CardService.Core.Cards;
 using CardService.Core.Cards.FromPage;
-using CardService.Functions.Caching;
+using CardService.Functions.Storage;
 using CardService.Functions.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -19,6 +19,9 @@ public static class CardEndpoints
     public const string CacheControl = "public, max-age=31536000, s-maxage=31536000, immutable";
 
     public const string MissingGlyphsHeader = "X-Card-Missing-Glyphs";
+
+    /// <summary>Which tier answered: <c>memory</c>, <c>blob</c> (rendered by another instance) or <c>rendered</c> (drawn for this request).</summary>
+    public const string TierHeader = "X-Card-Tier";
 
     /// <summary>Followed by a field (<c>Title</c>, <c>Site-Name</c>, …): where that field's value came from.</summary>
     public const string SourceHeaderPrefix = "X-Card-Source-";
@@ -128,6 +131,11 @@ public static class CardEndpoints
                 Description = "How many code points of the text no bundled font can draw; 0 when everything was drawn.",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "0" },
             };
+            headers[TierHeader] = new OpenApiHeader
+            {
+                Description = "Which tier answered: memory (this instance), blob (the shared store: another instance drew it) or rendered.",
+                Schema = text,
+            };
         }
 
         foreach (var header in SourceHeaders)
@@ -191,7 +199,8 @@ public static class CardEndpoints
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        if (!rendering.Cache.TryGet(etag, out var card))
+        var (card, tier) = await rendering.Store.FindAsync(etag, cancellationToken);
+        if (card is null)
         {
             using var slot = await rendering.Gate.EnterAsync(cancellationToken);
             if (slot is null)
@@ -203,7 +212,7 @@ public static class CardEndpoints
             }
 
             // The slot is held until the render ends, even if this caller goes away, so the bound counts every render.
-            card = await rendering.Cache.GetOrRenderAsync(etag, () => rendering.Renderer.Render(spec), CancellationToken.None);
+            card = await rendering.Store.GetOrRenderAsync(etag, () => rendering.Renderer.Render(spec), cacheControl, CancellationToken.None);
         }
         else
         {
@@ -211,6 +220,7 @@ public static class CardEndpoints
         }
 
         WriteCardHeaders(context, card, cacheControl);
+        context.Response.Headers[TierHeader] = TierName(tier);
         if (HttpMethods.IsHead(context.Request.Method))
         {
             return TypedResults.Empty;
@@ -218,6 +228,13 @@ public static class CardEndpoints
 
         return TypedResults.Bytes(card.Bytes, card.ContentType);
     }
+
+    private static string TierName(CardTier tier) => tier switch
+    {
+        CardTier.Memory => CardStore.MemoryTier,
+        CardTier.Blob => BlobCardStore.Tier,
+        _ => "rendered",
+    };
 
     // A card made from a page or a remote image changes when they do: cache it as long as we reuse what we fetched.
     private static string PageCacheControl(PageCardOptions options) =>
@@ -296,8 +313,8 @@ public static class CardEndpoints
     }
 }
 
-/// <summary>What drawing a card takes: the renderer, its cache and the gate that bounds concurrent renders.</summary>
-public sealed record CardRendering(CardRenderer Renderer, CardCache Cache, RenderGate Gate, IOptions<CardRenderingOptions> Options);
+/// <summary>What drawing a card takes: the renderer, the card tiers and the gate that bounds concurrent renders.</summary>
+public sealed record CardRendering(CardRenderer Renderer, CardStore Store, RenderGate Gate, IOptions<CardRenderingOptions> Options);
 
 /// <summary>The query string of <c>GET /card</c>; every value arrives as text and is parsed with errors naming the field.</summary>
 public sealed record CardQuery

@@ -40,7 +40,8 @@ public static class CardRenderingExtensions
             sp.GetRequiredService<PageFetcher>(),
             sp.GetRequiredService<IOptions<PageCardOptions>>().Value,
             sp.GetService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<CardRenderingOptions>>().Value));
+            sp.GetRequiredService<IOptions<CardRenderingOptions>>().Value,
+            sp.GetService<ISharedPageCards>()));
         return services;
     }
 

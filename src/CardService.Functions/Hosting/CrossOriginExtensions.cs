@@ -10,9 +10,9 @@ public static class CrossOriginExtensions
 {
     public const string PolicyName = "BrowserCallers";
 
-    /// <summary>Headers a page's script may read besides the CORS-safelisted ones: the card's cache tag, glyph report and sources.</summary>
+    /// <summary>Headers a page's script may read besides the CORS-safelisted ones: the card's cache tag, glyph report, answering tier and sources.</summary>
     public static IReadOnlyList<string> ExposedHeaders { get; } =
-        [HeaderNames.ETag, CardEndpoints.MissingGlyphsHeader, .. CardEndpoints.SourceHeaders];
+        [HeaderNames.ETag, CardEndpoints.MissingGlyphsHeader, CardEndpoints.TierHeader, .. CardEndpoints.SourceHeaders];
 
     public static IServiceCollection AddCrossOriginCallers(this IServiceCollection services, IConfiguration configuration)
     {

@@ -68,6 +68,30 @@ public class StartupFailureTests
     }
 
     [Fact]
+    public async Task App_BadStoreSettings_NameEachSettingAndExit2()
+    {
+        var (exitCode, output) = await RunAppAsync([], ("PORT", "1"), ("CardStore__Kind", "disk"), ("CardStore__TimeoutMilliseconds", "0"),
+            ("Redis__Configuration", "localhost:6379,nosuchoption=1"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("error: CardStore:Kind: 'disk' is not a card store kind; use 'memory' or 'blob'.", output, StringComparison.Ordinal);
+        Assert.Contains("error: CardStore:TimeoutMilliseconds: ", output, StringComparison.Ordinal);
+        Assert.Contains("error: Redis:Configuration is not a StackExchange.Redis configuration string: ", output, StringComparison.Ordinal);
+        NoStackTrace(output);
+    }
+
+    [Fact]
+    public async Task App_BlobStoreWithoutAnAccount_SaysWhichSettingsAndExits2()
+    {
+        var (exitCode, output) = await RunAppAsync([], ("PORT", "1"), ("CardStore__Kind", "blob"), ("CardStore__Blob__Container", "Cards_1"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("CardStore:Blob:ConnectionString (e.g. Azurite) or CardStore:Blob:ServiceUri (managed identity)", output, StringComparison.Ordinal);
+        Assert.Contains("CardStore:Blob:Container 'Cards_1' is not a container name", output, StringComparison.Ordinal);
+        NoStackTrace(output);
+    }
+
+    [Fact]
     public async Task App_SettingNotANumber_NamesTheSettingAndExits2()
     {
         var (exitCode, output) = await RunAppAsync(["--Fetch:MaxRedirects=many"], ("PORT", "1"));

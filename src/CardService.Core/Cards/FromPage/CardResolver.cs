@@ -54,15 +54,23 @@ public sealed class CardResolver
     private readonly SingleFlightCache<PageOutcome> _pages;
 
     private readonly CardRenderingOptions? _limits;
+    private readonly ISharedPageCards? _shared;
+    private readonly TimeSpan _sharedLifetime;
 
-    /// <summary>A resolver fetching through <paramref name="fetcher"/>; image limits (<paramref name="limits"/>) are the defaults when null.</summary>
-    public CardResolver(PageLoader loader, PageFetcher fetcher, PageCardOptions options, TimeProvider? time = null, CardRenderingOptions? limits = null)
+    /// <summary>
+    /// A resolver fetching through <paramref name="fetcher"/>; image limits (<paramref name="limits"/>) are the defaults when null.
+    /// With <paramref name="shared"/>, pages read by other instances are taken from it before fetching, and pages read here are shared.
+    /// </summary>
+    public CardResolver(PageLoader loader, PageFetcher fetcher, PageCardOptions options, TimeProvider? time = null, CardRenderingOptions? limits = null,
+        ISharedPageCards? shared = null)
     {
         ArgumentNullException.ThrowIfNull(loader);
         ArgumentNullException.ThrowIfNull(fetcher);
         ArgumentNullException.ThrowIfNull(options);
         _loader = loader;
         _limits = limits;
+        _shared = shared;
+        _sharedLifetime = options.CacheLifetime;
         _images = new RemoteCardImages(fetcher, options, time, limits);
         var failureLifetime = TimeSpan.FromSeconds(options.FailureCacheSeconds);
         _pages = new SingleFlightCache<PageOutcome>(options.MaxCachedPages, _ => 1, outcome => outcome.Page is null ? failureLifetime : options.CacheLifetime, time);
@@ -144,6 +152,24 @@ public sealed class CardResolver
         _pages.GetOrLoadAsync(url.AbsoluteUri, () => FetchPageAsync(url), cancellationToken);
 
     private async Task<PageOutcome> FetchPageAsync(Uri url)
+    {
+        if (_shared is not null && _sharedLifetime > TimeSpan.Zero
+            && await _shared.GetAsync(url, CancellationToken.None).ConfigureAwait(false) is { } sharedCard)
+        {
+            return new PageOutcome(sharedCard, null);
+        }
+
+        var outcome = await ReadPageAsync(url).ConfigureAwait(false);
+        if (_shared is not null && _sharedLifetime > TimeSpan.Zero && outcome.Page is { } card)
+        {
+            // Only pages that gave fields are shared; a failure is retried by each instance after FailureCacheSeconds.
+            await _shared.SetAsync(url, card, _sharedLifetime, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return outcome;
+    }
+
+    private async Task<PageOutcome> ReadPageAsync(Uri url)
     {
         var loaded = await _loader.LoadAsync(url, CrawlerAgent.Default, CancellationToken.None).ConfigureAwait(false);
         if (loaded.Page is not { } result)
