@@ -214,11 +214,8 @@ public static class CardEndpoints
             // The slot is held until the render ends, even if this caller goes away, so the bound counts every render.
             card = await rendering.Store.GetOrRenderAsync(etag, () => rendering.Renderer.Render(spec), cacheControl, CancellationToken.None);
         }
-        else
-        {
-            RequestLog.AnsweredFrom(context, CardCache.Tier);
-        }
 
+        RequestLog.AnsweredFrom(context, TierName(tier));
         WriteCardHeaders(context, card, cacheControl);
         context.Response.Headers[TierHeader] = TierName(tier);
         if (HttpMethods.IsHead(context.Request.Method))
