@@ -351,6 +351,13 @@ public sealed class PageFetcher : IDisposable
                 return new Exchange(null, current, hops.ToImmutable(), null, new(FetchFailureKind.InvalidUrl, current, $"{current} redirects to '{location}', which is not a URL"));
             }
 
+            if (WebUrl.IsHttp(next) && WebUrl.DnsHost(next) is not null && !WebUrl.TryResolve(current, location.OriginalString, out _))
+            {
+                // "Location: http://0x7f.1/" is read as 127.0.0.1: a numeric host is followed only when written a.b.c.d.
+                return new Exchange(null, current, hops.ToImmutable(), null, new(FetchFailureKind.InvalidUrl, next,
+                    $"{current} redirects to '{WebUrl.Shorten(location.OriginalString)}', whose host is not an IPv4 address written as four decimal numbers"));
+            }
+
             hops.Add(new RedirectHop(current, next, status));
             if (seen.Contains(WithoutFragment(next)))
             {

@@ -12,7 +12,8 @@ internal static class BestValuesBuilder
         // Google ignores invalid blocks, so do we.
         var items = meta.JsonLd.Where(b => b.IsValid).SelectMany(b => b.Items).ToList();
         var article = items.FirstOrDefault(i => i.Headline is not null || i.DatePublished is not null);
-        var site = items.FirstOrDefault(i => i.Types.Any(t => t is "WebSite" or "Organization" or "NewsMediaOrganization"));
+        // The WebSite names the site (Google's site-name source); an Organization on a page is as often its subject (a company profile) as its publisher.
+        var site = items.FirstOrDefault(i => i.Types.Contains("WebSite"));
         var title = Pick(
             (og.Title, MetaNames.OgTitle),
             (tw.Title, MetaNames.TwitterTitle),
@@ -29,11 +30,12 @@ internal static class BestValuesBuilder
                 (meta.Description, Sources.MetaDescription),
                 (items.Select(i => i.Description).FirstOrDefault(d => d is not null), Sources.JsonLdDescription)),
             Image = Pick(
-                (og.Images.Select(i => i.Url?.Resolved ?? i.SecureUrl?.Resolved).FirstOrDefault(u => u is not null)?.AbsoluteUri, MetaNames.OgImage),
+                // og:image:secure_url first, as both peers and Facebook take it: an https page shows no http image.
+                (og.Images.Select(i => i.SecureUrl?.Resolved is { Scheme: "https" } secure ? secure : i.Url?.Resolved ?? i.SecureUrl?.Resolved).FirstOrDefault(u => u is not null)?.AbsoluteUri, MetaNames.OgImage),
                 (tw.Image?.Resolved?.AbsoluteUri, MetaNames.TwitterImage),
                 (items.SelectMany(i => i.Images).Select(u => Resolve(meta, u)).FirstOrDefault(u => u is not null), Sources.JsonLdImage),
                 // Both peers fall back to the page's first image; it is often a logo, so it comes last and logos are passed over.
-                (meta.BodyImages.Select(i => i.Resolved).FirstOrDefault(u => u is not null && !LooksLikeLogoOrIcon(u))?.AbsoluteUri, Sources.Img)),
+                (meta.BodyImages.Where(i => !meta.ChromeImages.Contains(i.Raw)).Select(i => i.Resolved).FirstOrDefault(u => u is not null && !LooksLikeLogoOrIcon(u))?.AbsoluteUri, Sources.Img)),
             Url = Pick(
                 (og.Url?.Resolved?.AbsoluteUri, MetaNames.OgUrl),
                 (meta.Canonicals.FirstOrDefault(c => c.InHead && c.Href.Resolved is not null)?.Href.Resolved!.AbsoluteUri, LinkRels.Canonical),

@@ -100,7 +100,7 @@ internal static class BodyScanner
                     collector.SetBase(Get(attributes, "href"));
                     break;
                 case "img" when !seen && svgDepth == 0:
-                    collector.AddImage(Get(attributes, "src"));
+                    collector.AddImage(Get(attributes, "src"), ImageMarks.IsChrome(name => Get(attributes, name)));
                     break;
                 default:
                     break;

@@ -14,6 +14,7 @@ internal sealed class MetaCollector(Uri pageUrl, ReadOptions options)
     private readonly List<(RawTag Tag, bool InHead)> _links = [];
     private readonly List<(string Text, int? Position, bool InHead)> _scripts = [];
     private readonly List<string> _images = [];
+    private readonly HashSet<string> _chromeImages = [];
     private string? _baseHref;
 
     /// <summary>The largest element offset seen in the DOM walk; the body scan starts after it.</summary>
@@ -65,7 +66,7 @@ internal sealed class MetaCollector(Uri pageUrl, ReadOptions options)
 
                 return;
             case "img" when !svg:
-                AddImage(element.GetAttribute("src"));
+                AddImage(element.GetAttribute("src"), ImageMarks.IsChrome(element.GetAttribute));
                 break;
             default:
                 break;
@@ -85,7 +86,7 @@ internal sealed class MetaCollector(Uri pageUrl, ReadOptions options)
 
     public void AddJsonLd(string text, int? position, bool inHead) => _scripts.Add((text, position, inHead));
 
-    public void AddImage(string? source)
+    public void AddImage(string? source, bool isChrome)
     {
         if (_images.Count < options.MaxBodyImages && MetaText.NullIfEmpty(source?.Trim()) is { } src
             && !src.StartsWith("data:", StringComparison.OrdinalIgnoreCase)
@@ -93,6 +94,10 @@ internal sealed class MetaCollector(Uri pageUrl, ReadOptions options)
             && !_images.Contains(src))
         {
             _images.Add(src);
+            if (isChrome)
+            {
+                _chromeImages.Add(src);
+            }
         }
     }
 
@@ -177,6 +182,7 @@ internal sealed class MetaCollector(Uri pageUrl, ReadOptions options)
             Feeds = [.. links.Where(l => HasRel(l, LinkRels.Alternate) && l.Type is not null && LinkRels.FeedTypes.Contains(l.Type))],
             JsonLd = jsonLd,
             BodyImages = [.. _images.Select(resolver.Resolve)],
+            ChromeImages = [.. _chromeImages],
             Tags = [.. _metas],
             Links = links,
             DocumentLength = length,

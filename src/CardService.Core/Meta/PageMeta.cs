@@ -91,6 +91,9 @@ public sealed record PageMeta
     /// <summary>The first few <c>&lt;img src&gt;</c> in the document (open-graph-scraper's image fallback).</summary>
     public ImmutableArray<UrlValue> BodyImages { get; init; } = [];
 
+    // The raw src of body images whose own attributes mark them as a logo or an icon; best values pass over them.
+    internal ImmutableArray<string> ChromeImages { get; init; } = [];
+
     /// <summary>Every <c>&lt;meta&gt;</c> element, raw, in document order.</summary>
     public ImmutableArray<MetaTag> Tags { get; init; } = [];
 

@@ -170,6 +170,23 @@ public class PageFetcherTests(FetchServerFixture fixture) : IClassFixture<FetchS
         Assert.Equal(0, fixture.TotalForbiddenAccepts);
     }
 
+    [Theory]
+    [InlineData("http://0x7f.1:{loopback}/")]
+    [InlineData("http://2130706433:{loopback}/")]
+    [InlineData("//127.1:{loopback}/")]
+    public async Task FetchPageAsync_RedirectToNumericHostNotDottedDecimal_IsAnInvalidUrl(string target)
+    {
+        using var sut = CreateSut();
+        var url = Server.Url("/to?url=" + Uri.EscapeDataString(Fill(target)));
+
+        var result = await sut.FetchPageAsync(url, CrawlerAgent.Default, default);
+
+        Assert.False(result.IsSuccess);
+        Assert.Equal(FetchFailureKind.InvalidUrl, result.Failure.Kind);
+        Assert.Contains("four decimal numbers", result.Failure.Detail, StringComparison.Ordinal);
+        Assert.Equal(1, sut.SocketConnectAttempts);
+    }
+
     [Fact]
     public async Task FetchPageAsync_HugeBody_StopsAtCapAndMarksTruncated()
     {

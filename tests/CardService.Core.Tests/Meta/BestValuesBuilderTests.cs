@@ -153,4 +153,75 @@ public sealed class BestValuesBuilderTests
 
         Assert.Null(sut.Image);
     }
+
+    [Fact]
+    public void Build_OgImageWithHttpsSecureUrl_PrefersTheSecureUrl()
+    {
+        var sut = Best("""
+            <meta property="og:image" content="http://img.example/card.png">
+            <meta property="og:image:secure_url" content="https://img-ssl.example/card.png">
+            """);
+
+        Assert.Equal(new MetaValue("https://img-ssl.example/card.png", MetaNames.OgImage), sut.Image);
+    }
+
+    [Fact]
+    public void Build_SecureUrlThatIsNotHttps_KeepsOgImage()
+    {
+        var sut = Best("""
+            <meta property="og:image" content="https://img.example/card.png">
+            <meta property="og:image:secure_url" content="http://img.example/other.png">
+            """);
+
+        Assert.Equal("https://img.example/card.png", sut.Image?.Value);
+    }
+
+    [Theory]
+    [InlineData("<img src=\"/a.png\" alt=\"Shop logo\">")]
+    [InlineData("<img src=\"/a.png\" class=\"site-icon\">")]
+    [InlineData("<img src=\"/a.png\" id=\"headerLogo\">")]
+    [InlineData("<img src=\"/a.png\" width=\"24\" height=\"24\">")]
+    [InlineData("<img src=\"/a.png\" height=\"32px\">")]
+    [InlineData("<img src=\"/a.png\" style=\"height: 38px\">")]
+    public void Build_NoImageTagsFirstImgMarkedAsLogoOrIcon_TakesTheNextImg(string chrome)
+    {
+        var sut = Best("<title>Post</title>", chrome + "<img src=\"/photo.jpg\" width=\"800\" height=\"450\" alt=\"A lake\">");
+
+        Assert.Equal(new MetaValue(new Uri(Fixture.PageUrl, "/photo.jpg").AbsoluteUri, Sources.Img), sut.Image);
+    }
+
+    [Theory]
+    [InlineData("<img src=\"/a.png\" width=\"48\" alt=\"A diagram\">")]
+    [InlineData("<img src=\"/a.png\" width=\"100%\">")]
+    [InlineData("<img src=\"/a.png\" style=\"max-width: 20px\">")]
+    public void Build_FirstImgNotMarked_IsTheImage(string content)
+    {
+        var sut = Best("<title>Post</title>", content + "<img src=\"/photo.jpg\">");
+
+        Assert.Equal(new Uri(Fixture.PageUrl, "/a.png").AbsoluteUri, sut.Image?.Value);
+    }
+
+    [Fact]
+    public void Build_JsonLdOrganizationWithoutWebSite_IsNotTheSiteName()
+    {
+        // A company profile: the Organization is what the page is about; the title names the site.
+        var sut = Best("""
+            <title>Acme Widgets | Profiles</title><meta property="og:title" content="Acme Widgets">
+            <script type="application/ld+json">{"@context":"https://schema.org","@type":"Organization","name":"Acme Widgets Inc"}</script>
+            """);
+
+        Assert.Equal(new MetaValue("Profiles", Sources.TitleSiteName), sut.SiteName);
+    }
+
+    [Fact]
+    public void Build_JsonLdWebSite_IsTheSiteName()
+    {
+        var sut = Best("""
+            <title>A post</title>
+            <script type="application/ld+json">[{"@context":"https://schema.org","@type":"Organization","name":"Acme Widgets Inc"},
+            {"@context":"https://schema.org","@type":"WebSite","name":"Acme Blog"}]</script>
+            """);
+
+        Assert.Equal(new MetaValue("Acme Blog", Sources.JsonLdSiteName), sut.SiteName);
+    }
 }

@@ -57,6 +57,16 @@ public class PageValidatorTests
     }
 
     [Fact]
+    public void Validate_NumericHostsNotDottedDecimal_ReportsEachAsAnInvalidHostNotALocalUrl()
+    {
+        var sut = PageValidator.Validate(ValidationFixtures.Read("numeric-hosts.html"), PageFacts.None);
+
+        var findings = sut.Findings.Where(f => f.RuleId == "url-host-invalid").ToList();
+        Assert.Equal(["//10.1/post", "http://0x7f.1/post", "http://2130706433/card.png"], findings.Select(f => f.Value).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(sut.Findings, f => f.RuleId == "url-local");
+    }
+
+    [Fact]
     public void Validate_SmallCardImage_DegradesFacebookWithTheSizeInTheMessage()
     {
         var sut = PageValidator.Validate(ValidationFixtures.Read("good.html"), ValidationFixtures.Facts["image-400x300"]);

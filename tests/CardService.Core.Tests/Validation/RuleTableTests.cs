@@ -161,6 +161,7 @@ public class RuleTableTests
         Fires("not-https", "local-urls.html", "none", url: LocalPage);
         Fires("url-local", "local-urls.html", "none", url: LocalPage);
         Fires("url-host-invalid", "invalid-hosts.html");
+        Fires("url-host-invalid", "numeric-hosts.html");
         Fires("robots-txt-blocked", "good.html", "robots-blocks-x");
         Fires("html-truncated", "good.html", "truncated");
         Fires("tags-past-slack-window", "good.html", pad: 40_000);

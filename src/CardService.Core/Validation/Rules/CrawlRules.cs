@@ -70,12 +70,12 @@ internal static class CrawlRules
 
     public static readonly Rule HostInvalid = Rule.Define(
         "url-host-invalid", Severity.Error, [Platform.All],
-        "A shared URL's host is not a valid domain name",
-        "Write the host in plain letters, digits and hyphens (or a real IDN); invisible or replacement characters such as U+FFFD or U+200D make it unreachable.",
+        "A shared URL's host is not a valid domain name or IPv4 address",
+        "Write the host in plain letters, digits and hyphens (or a real IDN); invisible or replacement characters such as U+FFFD or U+200D make it unreachable, and an IP address is written as four decimal numbers (1.2.0.3, not 1.2.3 or 0x7f.1).",
         RuleSources.Idna,
         static c => SharedUrls(c.Meta)
             .Where(u => u.Url is { Resolved: null } v && HasRejectedHost(c.Meta.BaseUrl, v.Raw))
-            .Select(u => new RuleHit(Inv($"{u.Tag} is \"{u.Url!.Raw}\", whose host is not a valid domain name; no crawler can fetch it"), u.Url.Raw)));
+            .Select(u => new RuleHit(Inv($"{u.Tag} is \"{u.Url!.Raw}\", whose host is not a valid domain name or IPv4 address; no crawler can fetch it"), u.Url.Raw)));
 
     public static readonly Rule RobotsTxtBlocked = Rule.Define(
         "robots-txt-blocked", Severity.Error, [Platform.All],
@@ -234,9 +234,9 @@ internal static class CrawlRules
         }
     }
 
-    // Uri parses such a host; only IDNA (WebUrl) refuses it, which is why the URL was left unresolved.
+    // Uri parses such a host; only WebUrl refuses it (IDNA, or a numeric host not written a.b.c.d), which is why the URL was left unresolved.
     private static bool HasRejectedHost(Uri baseUrl, string raw) =>
-        Uri.TryCreate(baseUrl, raw.Trim(), out var url) && WebUrl.IsHttp(url) && WebUrl.DnsHost(url) is null;
+        Uri.TryCreate(baseUrl, raw.Trim(), out var url) && WebUrl.IsHttp(url) && !WebUrl.TryResolve(baseUrl, raw, out _);
 
     // The tags a preview is built from; positions are character offsets, turned into bytes when the decoding is known.
     private static IEnumerable<RuleHit> PastWindow(RuleContext c, long windowBytes, string why)
