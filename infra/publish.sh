@@ -3,10 +3,8 @@
 #   infra/publish.sh [OUT_DIR]      default OUT_DIR: ../publish (outside the repository, as the host requires)
 #   RID=linux-x64                   the target (Flex Consumption runs linux-x64)
 # ReadyToRun (shorter cold start), zipped on Linux so executables keep their exec bit, fonts included.
-# The app is packaged the way its hosting model wants:
-#   - isolated worker (the project uses Microsoft.Azure.Functions.Worker.Sdk): framework-dependent, because Flex's
-#     dotnet-isolated 10.0 runtime brings .NET; the root holds host.json, functions.metadata and the worker;
-#   - custom handler (host.json has customHandler): self-contained, with one <name>/function.json per function.
+# An isolated worker package: framework-dependent, because Flex's dotnet-isolated 10.0 runtime brings .NET; the root holds
+# host.json, functions.metadata (the functions the worker SDK indexed), worker.config.json and the worker.
 # Deploy the zip as docs/DEPLOY.md shows (az functionapp deployment source config-zip).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -18,11 +16,7 @@ project="$repo/src/CardService.Functions"
 case "$app/" in "$repo"/*) echo "error: publish outside the repository (got $app)" >&2; exit 2 ;; esac
 command -v zip >/dev/null || { echo "error: zip is not installed (apt-get install zip)" >&2; exit 1; }
 
-if grep -q 'Microsoft.Azure.Functions.Worker.Sdk' "$project/CardService.Functions.csproj"; then
-  model="isolated worker"; self_contained=false
-else
-  model="custom handler"; self_contained=true
-fi
+model="isolated worker"; self_contained=false
 
 rm -rf "$app" "$out/cardservice.zip"
 dotnet publish "$project" -c Release -r "$rid" --self-contained "$self_contained" \
@@ -33,17 +27,11 @@ require() { [[ -e "$app/$1" ]] || { echo "error: $1 is missing from $app ($model
 require host.json
 require appsettings.json
 require fonts/Inter-Regular.otf
-if [[ "$model" == "isolated worker" ]]; then
-  require CardService.Functions.dll
-  require functions.metadata
-  if grep -q '"customHandler"' "$app/host.json"; then
-    echo "error: host.json still configures a custom handler; the isolated worker needs none" >&2; exit 1
-  fi
-else
-  require CardService.Functions
-  for manifest in "$project"/Functions/*/function.json; do
-    require "$(basename "$(dirname "$manifest")")/function.json"
-  done
+require CardService.Functions.dll
+require functions.metadata
+require worker.config.json
+if grep -q '"customHandler"' "$app/host.json"; then
+  echo "error: host.json configures a custom handler; the isolated worker needs none" >&2; exit 1
 fi
 
 (cd "$app" && zip -qr "$out/cardservice.zip" .)

@@ -1,28 +1,18 @@
-using CardService.Functions.Endpoints;
+using CardService.Functions.AzureFunctions;
 using CardService.Functions.Hosting;
-using CardService.Functions.Preview;
+
+// One binary, two hosts over the same services and pipeline (docs/ARCHITECTURE.md).
+if (FunctionsWorker.IsStartedByHost(args))
+{
+    return FunctionsWorker.Build(args).RunChecked();
+}
 
 var builder = WebApplication.CreateBuilder(args);
-
-builder.AddCardServiceHosting();
-builder.AddCardServiceTelemetry();
-builder.Services.AddCardRendering(builder.Configuration);
-builder.Services.AddCardStorage(builder.Configuration);
-builder.Services.AddPageFetching(builder.Configuration);
-builder.Services.AddPageInspection(builder.Configuration);
-builder.Services.AddPreviewPages(builder.Configuration);
+builder.AddPlainServerHosting();
+builder.Services.AddCardService(builder.Configuration);
 
 var app = builder.Build();
-
-app.UseCardServiceTelemetry();
-app.UseCardServiceHosting();
-app.MapHealthEndpoints();
-app.MapCardEndpoints();
-app.MapMetaEndpoints();
-app.MapValidateEndpoints();
-app.MapRulesEndpoints();
-app.MapPreviewPages();
-
+app.UseCardService();
 return app.RunChecked();
 
 /// <summary>Lets WebApplicationFactory find the entry point.</summary>

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
+using CardService.Functions.Endpoints;
+using CardService.Functions.Preview;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace CardService.Functions.Hosting;
@@ -9,10 +11,11 @@ namespace CardService.Functions.Hosting;
 public static class HostingExtensions
 {
     /// <summary>
-    /// Port rules (<see cref="HostingPorts"/>), CORS (<see cref="CrossOriginOptions"/>), one problem+json error shape, JSON options (camelCase, nulls omitted, enums as
-    /// strings) and OpenAPI; logs and telemetry are <see cref="TelemetryExtensions.AddCardServiceTelemetry"/>.
+    /// The plain server's own concerns: port rules (<see cref="HostingPorts"/>) and console logs
+    /// (<see cref="TelemetryExtensions.AddCardServiceConsole"/>). The Functions worker has neither: the worker extension picks its
+    /// port, and its logs go to the host.
     /// </summary>
-    public static WebApplicationBuilder AddCardServiceHosting(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddPlainServerHosting(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
 
@@ -26,23 +29,68 @@ public static class HostingExtensions
             builder.Services.AddSingleton(new StartupProblem(e.Message));
         }
 
-        builder.Services.AddCrossOriginCallers(builder.Configuration);
-        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Customize);
-        builder.Services.Configure<JsonOptions>(o =>
-        {
-            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
-        });
-        builder.Services.AddCardServiceOpenApi();
+        builder.Logging.AddCardServiceConsole();
         return builder;
     }
 
     /// <summary>
-    /// CORS for browsers (<see cref="CrossOriginOptions"/>), <c>X-Content-Type-Options: nosniff</c> on every answer, exception
-    /// handler and status-code pages (both write problems), the OpenAPI document at <c>/openapi/v1.json</c> and its reference
-    /// page at <c>/docs</c>.
+    /// Everything both hosts share: CORS (<see cref="CrossOriginOptions"/>), one problem+json error shape, JSON options (camelCase,
+    /// nulls omitted, enums as strings), OpenAPI, and the features (cards, page reading and judging, the preview page).
     /// </summary>
-    public static WebApplication UseCardServiceHosting(this WebApplication app)
+    public static IServiceCollection AddCardService(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddCrossOriginCallers(configuration);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = Customize);
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+        });
+        services.AddCardServiceOpenApi();
+        services.AddCardServiceTelemetry(configuration);
+        services.AddCardRendering(configuration);
+        services.AddCardStorage(configuration);
+        services.AddPageFetching(configuration);
+        services.AddPageInspection(configuration);
+        services.AddPreviewPages(configuration);
+        return services;
+    }
+
+    /// <summary>
+    /// The one request pipeline both hosts run: the request log, routing, then <see cref="UseCardServiceHosting"/>, then every endpoint. The plain
+    /// server runs it as its app; the Functions worker hands each function's HttpContext to it (<c>Functions/HttpFunctions.cs</c>).
+    /// </summary>
+    public static IApplicationBuilder UseCardService(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        // The request log wraps everything, so its line carries the status the exception handler wrote.
+        app.UseCardServiceTelemetry();
+        // Routing next, as WebApplication does when left to itself: CORS and the exception handler see the chosen endpoint.
+        app.UseRouting();
+        app.UseCardServiceHosting();
+        app.UseEndpoints(endpoints => endpoints.MapCardServiceEndpoints());
+        return app;
+    }
+
+    /// <summary>The route table: every endpoint of the API and the preview page.</summary>
+    public static IEndpointRouteBuilder MapCardServiceEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapCardServiceOpenApi();
+        endpoints.MapHealthEndpoints();
+        endpoints.MapCardEndpoints();
+        endpoints.MapMetaEndpoints();
+        endpoints.MapValidateEndpoints();
+        endpoints.MapRulesEndpoints();
+        endpoints.MapPreviewPages();
+        return endpoints;
+    }
+
+    /// <summary>
+    /// CORS for browsers (<see cref="CrossOriginOptions"/>), <c>X-Content-Type-Options: nosniff</c> on every answer, exception
+    /// handler and status-code pages (both write problems).
+    /// </summary>
+    private static IApplicationBuilder UseCardServiceHosting(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         // First, so that problems and 304s carry the CORS headers too (they are added as the response starts).
@@ -50,7 +98,6 @@ public static class HostingExtensions
         app.Use(NoSniff);
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
         app.UseStatusCodePages();
-        app.MapCardServiceOpenApi();
         return app;
     }
 

@@ -5,12 +5,11 @@ namespace CardService.Functions.Hosting;
 
 /// <summary>Decides which URLs the app listens on, from the environment alone.</summary>
 /// <remarks>
-/// Order: <c>FUNCTIONS_CUSTOMHANDLER_PORT</c> (the Azure Functions host; loopback only), then <c>PORT</c>
-/// (container convention; all interfaces), then <c>ASPNETCORE_URLS</c>, else <see cref="DefaultUrl"/>.
+/// Order: <c>PORT</c> (container convention; all interfaces), then <c>ASPNETCORE_URLS</c>, else <see cref="DefaultUrl"/>.
+/// The Functions worker takes none of these: its ASP.NET Core extension picks its own loopback port and tells the host.
 /// </remarks>
 public static class HostingPorts
 {
-    public const string CustomHandlerPortVariable = "FUNCTIONS_CUSTOMHANDLER_PORT";
     public const string PortVariable = "PORT";
     public const string AspNetCoreUrlsVariable = "ASPNETCORE_URLS";
     public const string DefaultUrl = "http://localhost:7071";
@@ -19,11 +18,6 @@ public static class HostingPorts
     public static IReadOnlyList<string> Resolve(IDictionary environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
-
-        if (Read(environment, CustomHandlerPortVariable) is { } customHandlerPort)
-        {
-            return [$"http://127.0.0.1:{ParsePort(CustomHandlerPortVariable, customHandlerPort)}"];
-        }
 
         if (Read(environment, PortVariable) is { } port)
         {

@@ -26,7 +26,7 @@ public static class OpenApiExtensions
         });
 
     /// <summary>Maps the document and the reference page; neither describes itself in the document.</summary>
-    public static WebApplication MapCardServiceOpenApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapCardServiceOpenApi(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapOpenApi(DocumentPath).WithTags("Meta");

@@ -25,7 +25,7 @@ public static class StartupChecks
     }
 
     /// <summary>Runs the app when its settings are sound; otherwise prints each problem once and returns <see cref="BadSettings"/>.</summary>
-    public static int RunChecked(this WebApplication app)
+    public static int RunChecked(this IHost app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var problems = Problems(app.Services);

@@ -23,22 +23,22 @@ public static class TelemetryExtensions
     // The standard variable the OTLP exporter reads by itself.
     private const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
-    public static WebApplicationBuilder AddCardServiceTelemetry(this WebApplicationBuilder builder)
+    /// <summary>Traces and metrics, for both hosts; collected only when an exporter is configured or <c>Telemetry:Enabled</c> is true.</summary>
+    public static IServiceCollection AddCardServiceTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddSettings<TelemetryOptions>(builder.Configuration, TelemetryOptions.SectionName);
-        AddConsoleLogs(builder.Logging);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddSettings<TelemetryOptions>(configuration, TelemetryOptions.SectionName);
 
-        var section = builder.Configuration.GetSection(TelemetryOptions.SectionName);
+        var section = configuration.GetSection(TelemetryOptions.SectionName);
         var endpoint = section[nameof(TelemetryOptions.OtlpEndpoint)];
         var collector = Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? uri : null;
-        var fromEnvironment = !string.IsNullOrEmpty(builder.Configuration[OtlpEndpointVariable]);
+        var fromEnvironment = !string.IsNullOrEmpty(configuration[OtlpEndpointVariable]);
         if (!section.GetValue(nameof(TelemetryOptions.Enabled), defaultValue: collector is not null || fromEnvironment))
         {
-            return builder;
+            return services;
         }
 
-        var telemetry = builder.Services.AddOpenTelemetry()
+        var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithTracing(tracing => tracing
                 .AddSource(CardServiceTelemetry.Name)
@@ -59,14 +59,15 @@ public static class TelemetryExtensions
             telemetry.UseOtlpExporter();
         }
 
-        return builder;
+        return services;
     }
 
     /// <summary>Logs each request once (<see cref="RequestLog"/>) unless <c>Telemetry:LogRequests</c> is false; call it first.</summary>
-    public static WebApplication UseCardServiceTelemetry(this WebApplication app)
+    public static IApplicationBuilder UseCardServiceTelemetry(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (app.Configuration.GetValue($"{TelemetryOptions.SectionName}:{nameof(TelemetryOptions.LogRequests)}", defaultValue: true))
+        var configuration = app.ApplicationServices.GetRequiredService<IConfiguration>();
+        if (configuration.GetValue($"{TelemetryOptions.SectionName}:{nameof(TelemetryOptions.LogRequests)}", defaultValue: true))
         {
             app.UseRequestLog();
         }
@@ -74,10 +75,13 @@ public static class TelemetryExtensions
         return app;
     }
 
-    // Logging:Console:FormatterName chooses (json | simple | systemd); unset, a terminal gets readable lines and anything
-    // else (a container, the Functions host relaying stdout) one JSON object per line.
-    private static void AddConsoleLogs(ILoggingBuilder logging)
+    /// <summary>
+    /// The plain server's console logs: <c>Logging:Console:FormatterName</c> chooses (json | simple | systemd); unset, a terminal
+    /// gets readable lines and anything else (a container, k3s) one JSON object per line. The worker's logs go to the host.
+    /// </summary>
+    public static ILoggingBuilder AddCardServiceConsole(this ILoggingBuilder logging)
     {
+        ArgumentNullException.ThrowIfNull(logging);
         logging.ClearProviders();
         logging.AddConsole(o => o.FormatterName ??= Console.IsOutputRedirected ? ConsoleFormatterNames.Json : ConsoleFormatterNames.Simple);
         logging.Services.Configure<JsonConsoleFormatterOptions>(o =>
@@ -86,5 +90,6 @@ public static class TelemetryExtensions
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
         });
         logging.Services.Configure<SimpleConsoleFormatterOptions>(o => o.SingleLine = true);
+        return logging;
     }
 }

@@ -6,11 +6,12 @@ namespace CardService.Functions.Tests.Hosting;
 public class HostingPortsTests
 {
     [Fact]
-    public void Resolve_CustomHandlerPort_BindsLoopbackOnThatPortAndWinsOverEverything()
+    public void Resolve_CustomHandlerPort_IsNoLongerRead()
     {
-        var env = new Hashtable { ["FUNCTIONS_CUSTOMHANDLER_PORT"] = "41234", ["PORT"] = "8080", ["ASPNETCORE_URLS"] = "http://+:5000" };
+        // The app is no custom handler any more: a stale setting must not move the plain server off its default.
+        var env = new Hashtable { ["FUNCTIONS_CUSTOMHANDLER_PORT"] = "41234" };
 
-        Assert.Equal(["http://127.0.0.1:41234"], HostingPorts.Resolve(env));
+        Assert.Equal(["http://localhost:7071"], HostingPorts.Resolve(env));
     }
 
     [Fact]
@@ -38,13 +39,13 @@ public class HostingPortsTests
     [Fact]
     public void Resolve_EmptyValues_AreIgnored()
     {
-        var env = new Hashtable { ["FUNCTIONS_CUSTOMHANDLER_PORT"] = "", ["PORT"] = "  " };
+        var env = new Hashtable { ["PORT"] = "  ", ["ASPNETCORE_URLS"] = "" };
 
         Assert.Equal(["http://localhost:7071"], HostingPorts.Resolve(env));
     }
 
     [Theory]
-    [InlineData("FUNCTIONS_CUSTOMHANDLER_PORT", "abc")]
+    [InlineData("PORT", "abc")]
     [InlineData("PORT", "70000")]
     [InlineData("PORT", "-1")]
     public void Resolve_NotAPort_ThrowsNamingTheVariable(string variable, string value)

@@ -14,7 +14,7 @@ public class StartupFailureTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.Environment.Remove("FUNCTIONS_CUSTOMHANDLER_PORT");
+        start.Environment.Remove("Functions__Worker__HostEndpoint"); // set, the app would start as the Functions worker
         start.Environment.Remove("ASPNETCORE_URLS");
         foreach (var (name, value) in environment)
         {

@@ -80,7 +80,7 @@ public sealed class AppProcess : IAsyncDisposable
         }
 
         // Whatever the settings say about listening (a deploy file's PORT or ASPNETCORE_URLS), only the address moves here.
-        start.Environment.Remove("FUNCTIONS_CUSTOMHANDLER_PORT");
+        start.Environment.Remove("Functions__Worker__HostEndpoint"); // set, the app would start as the Functions worker
         start.Environment.Remove("PORT");
         start.Environment["ASPNETCORE_URLS"] = string.Create(CultureInfo.InvariantCulture, $"http://{address}:{port}");
 
