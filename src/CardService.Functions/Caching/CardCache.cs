@@ -33,6 +33,16 @@ public sealed class CardCache(IOptions<CardCacheOptions> options)
     }
 
     /// <summary>
+    /// Returns the cached card, or runs <paramref name="render"/> on the thread pool once for all concurrent callers of the
+    /// same key and keeps the result. Cancelling stops this caller's wait, not the render others may share.
+    /// </summary>
+    public Task<RenderedCard> GetOrRenderAsync(string key, Func<RenderedCard> render, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(render);
+        return _cards.GetOrLoadAsync(key, () => Task.Run(render, CancellationToken.None), cancellationToken);
+    }
+
+    /// <summary>
     /// Returns the cached card, or runs <paramref name="load"/> once for all concurrent callers of the same key and keeps its
     /// card (a card from a shared store, or rendered and stored). The load is shared, so it must bound its own time.
     /// </summary>
