@@ -36,6 +36,8 @@ public sealed class SiteCardMaker(SiteCardOptions options)
         }
 
         var images = new ImageFiles(site);
+        var fonts = new FontFiles(_options.FontsDirectory ?? new FontOptions().Directory, _options.TitleFont ?? settings.TitleFont, _options.BodyFont ?? settings.BodyFont);
+        CheckBrandFonts(settings, configProblems);
         var look = _options.Look.Over(settings.Look);
         var template = _options.Out ?? settings.Out ?? SiteCardOptions.DefaultOut;
         var dateFormat = _options.DateFormat ?? settings.DateFormat ?? SiteCardOptions.DefaultDateFormat;
@@ -60,7 +62,7 @@ public sealed class SiteCardMaker(SiteCardOptions options)
         problems.AddRange(read.Where(r => r.Problem is not null).Select(r => r.Problem!));
 
         var manifest = CardManifest.Load(root);
-        var fingerprint = manifest.FontsFingerprint(FontDirectory(), FontsFingerprint);
+        var fingerprint = manifest.FontsFingerprint(fonts, FontsFingerprint);
         var outcomes = new List<CardOutcome>();
         var jobs = Plan(site, posts.Select(p => p.Post).ToList(), look, template, images, fingerprint, problems, outcomes);
         var toMake = new List<CardJob>();
@@ -84,7 +86,7 @@ public sealed class SiteCardMaker(SiteCardOptions options)
         progress?.Planned(toMake.Count);
         var interrupted = _options.DryRun
             ? MarkDryRun(toMake, outcomes, progress)
-            : await RenderAsync(toMake, manifest, outcomes, problems, progress, cancellationToken);
+            : await RenderAsync(toMake, fonts, manifest, outcomes, problems, progress, cancellationToken);
 
         if (!_options.DryRun && toMake.Count == 0 && manifest.FontsChanged)
         {
@@ -173,14 +175,14 @@ public sealed class SiteCardMaker(SiteCardOptions options)
         return jobs;
     }
 
-    private async Task<bool> RenderAsync(List<CardJob> toMake, CardManifest manifest, List<CardOutcome> outcomes, List<CardProblem> problems, ISiteCardProgress? progress, CancellationToken cancellationToken)
+    private async Task<bool> RenderAsync(List<CardJob> toMake, FontFiles fontFiles, CardManifest manifest, List<CardOutcome> outcomes, List<CardProblem> problems, ISiteCardProgress? progress, CancellationToken cancellationToken)
     {
         if (toMake.Count == 0)
         {
             return false;
         }
 
-        using var fonts = new FontRegistry(new FontOptions { Directory = FontDirectory() });
+        using var fonts = new FontRegistry(fontFiles.ToOptions());
         var renderer = new CardRenderer(fonts);
         var results = new ConcurrentBag<(CardOutcome Outcome, CardProblem? Problem)>();
         var gate = new Lock();
@@ -368,33 +370,61 @@ public sealed class SiteCardMaker(SiteCardOptions options)
     private static bool IsElsewhere(string image) =>
         image.StartsWith("//", StringComparison.Ordinal) || Uri.TryCreate(image, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" or "data";
 
-    private string FontDirectory() => _options.FontsDirectory ?? new FontOptions().Directory;
+    /// <summary>
+    /// A brand font that does not load stops the run before any card is made, naming the flag (or the cardservice.yml key)
+    /// and why.
+    /// </summary>
+    private void CheckBrandFonts(Settings settings, List<CardProblem> problems)
+    {
+        foreach (var (flag, key, given, configured) in new[] { ("title-font", "title_font", _options.TitleFont, settings.TitleFont), ("body-font", "body_font", _options.BodyFont, settings.BodyFont) })
+        {
+            var (path, file, setting) = given is not null ? (given, string.Empty, flag) : (configured, SiteCardOptions.ConfigFile, key);
+            if (path is null)
+            {
+                continue;
+            }
+
+            var (face, problem) = BrandFont.Open(path);
+            face?.Dispose();
+            if (problem is not null)
+            {
+                problems.Add(CardProblem.Error(file, 0, $"{setting}: {problem}"));
+            }
+        }
+    }
 
     /// <summary>
-    /// Names, sizes and the first and last 64 KB of every font file: a changed font changes every card's key, while a
-    /// reinstall of the same fonts (new file times in CI) does not.
+    /// Names (brand fonts by role), sizes and the first and last 64 KB of every font file (all of a small one): a changed
+    /// font changes every card's key, while a reinstall of the same fonts (new file times in CI) does not.
     /// </summary>
-    private static string FontsFingerprint(string directory)
+    private static string FontsFingerprint(FontFiles fonts)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        if (Directory.Exists(directory))
+        var buffer = new byte[64 * 1024];
+        foreach (var (label, file) in fonts.All())
         {
-            var buffer = new byte[64 * 1024];
-            foreach (var file in Directory.GetFiles(directory).Order(StringComparer.Ordinal))
+            using var stream = File.OpenRead(file);
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{label}:{stream.Length}\n"));
+            if (stream.Length <= 2 * 1024 * 1024)
             {
-                using var stream = File.OpenRead(file);
-                hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{Path.GetFileName(file)}:{stream.Length}\n"));
-                hash.AppendData(buffer, 0, stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false));
-                stream.Seek(Math.Max(0, stream.Length - buffer.Length), SeekOrigin.Begin);
-                hash.AppendData(buffer, 0, stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false));
+                for (int read; (read = stream.Read(buffer)) > 0;)
+                {
+                    hash.AppendData(buffer, 0, read);
+                }
+
+                continue;
             }
+
+            hash.AppendData(buffer, 0, stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false));
+            stream.Seek(Math.Max(0, stream.Length - buffer.Length), SeekOrigin.Begin);
+            hash.AppendData(buffer, 0, stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false));
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset().AsSpan(0, 8));
     }
 
-    /// <summary>The site's <c>cardservice.yml</c>: card options, the output template, post globs and the date format.</summary>
-    private sealed record Settings(CardLook Look, string? Out, IReadOnlyList<string> Globs, string? DateFormat);
+    /// <summary>The site's <c>cardservice.yml</c>: card options, brand fonts, the output template, post globs and the date format.</summary>
+    private sealed record Settings(CardLook Look, string? Out, IReadOnlyList<string> Globs, string? DateFormat, string? TitleFont = null, string? BodyFont = null);
 
     private static Settings ReadSettings(string root, List<CardProblem> problems)
     {
@@ -417,7 +447,9 @@ public sealed class SiteCardMaker(SiteCardOptions options)
             IEnumerable<object?> many => many.OfType<string>().ToList(),
             _ => [],
         } : new List<string>();
-        return new Settings(CardLook.From(values), Values.Text(values, "out"), globs, Values.Text(values, "date_format"));
+        // Font paths in the file are relative to the site root, like logo and background.
+        string? FontPath(string key) => Values.Text(values, key) is { } path ? Path.GetFullPath(path, root) : null;
+        return new Settings(CardLook.From(values), Values.Text(values, "out"), globs, Values.Text(values, "date_format"), FontPath("title_font"), FontPath("body_font"));
     }
 
     /// <summary>Logo and background files read once into <c>data:</c> URIs; a path with a leading <c>/</c> is under the web root, else the site root.</summary>
