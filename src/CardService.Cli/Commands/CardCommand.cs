@@ -51,13 +51,15 @@ public static class CardCommand
     private static readonly Option<string> Height = new("--height") { Description = $"Height in pixels ({CardLimits.MinSide}-{CardLimits.MaxSide}, default {CardLimits.DefaultHeight})." };
     private static readonly Option<string> Out = new("--out", "-o") { Description = "The image file to write (required).", HelpName = "FILE" };
     private static readonly Option<string> Fonts = new("--fonts") { Description = "A folder of fonts to use instead of the bundled ones.", HelpName = "DIR" };
+    private static readonly Option<string> TitleFont = new("--title-font") { Description = "A brand font (TTF, OTF or WOFF) for the title and category, in front of the bundled fonts.", HelpName = "FILE" };
+    private static readonly Option<string> BodyFont = new("--body-font") { Description = "A brand font (TTF, OTF or WOFF) for the other text.", HelpName = "FILE" };
 
     public static Command Create()
     {
         var command = new Command("card", "Render one social card image to a file.")
         {
             Title, Category, Description, SiteName, Author, Date, Theme, Template, Accent, Logo, Background, Format, Size, Width, Height, Out, Fonts,
-            Url, AllowPrivate,
+            TitleFont, BodyFont, Url, AllowPrivate,
         };
         command.SetAction((result, cancellationToken) => RunAsync(result, Console.Out, Console.Error, cancellationToken));
         return command;
@@ -86,6 +88,9 @@ public static class CardCommand
                 errors["fonts"] = [$"No such folder '{fontsDir}'."];
             }
         }
+
+        fontOptions.Title = BrandFontFile("title-font", result.GetValue(TitleFont), errors);
+        fontOptions.Body = BrandFontFile("body-font", result.GetValue(BodyFont), errors);
 
         CardSpec? spec = null;
         var sources = ImmutableDictionary<string, string>.Empty;
@@ -122,7 +127,7 @@ public static class CardCommand
         {
             fonts = new FontRegistry(fontOptions);
         }
-        catch (FileNotFoundException e)
+        catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
         {
             stderr.WriteLine($"error: fonts: {e.Message}");
             return BadInput;
@@ -159,6 +164,25 @@ public static class CardCommand
         }
 
         return 0;
+    }
+
+    /// <summary>The brand font's full path once it is known to load; null, with the reason in <paramref name="errors"/>, when it does not.</summary>
+    private static string? BrandFontFile(string option, string? path, SortedDictionary<string, string[]> errors)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        var (face, problem) = BrandFont.Open(Path.GetFullPath(path));
+        face?.Dispose();
+        if (problem is not null)
+        {
+            errors[option] = [problem];
+            return null;
+        }
+
+        return Path.GetFullPath(path);
     }
 
     private static CardFields BuildFields(ParseResult result, SortedDictionary<string, string[]> errors) => new()

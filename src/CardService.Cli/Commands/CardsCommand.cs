@@ -35,6 +35,8 @@ public static class CardsCommand
     private static readonly Option<string> FailOn = new("--fail-on") { Description = "Exit 1 on error (default) or also on warning (missing glyphs, titles made from file names).", DefaultValueFactory = _ => "error" };
     private static readonly Option<int> Jobs = new("--jobs", "-j") { Description = "Cards rendered at once (default: one per core).", DefaultValueFactory = _ => Environment.ProcessorCount };
     private static readonly Option<string> Fonts = new("--fonts") { Description = "A folder of fonts to use instead of the bundled ones.", HelpName = "DIR" };
+    private static readonly Option<string> TitleFont = new("--title-font") { Description = "A brand font (TTF, OTF or WOFF) for titles, in front of the bundled fonts (or title_font: in cardservice.yml).", HelpName = "FILE" };
+    private static readonly Option<string> BodyFont = new("--body-font") { Description = "A brand font (TTF, OTF or WOFF) for the other text (or body_font: in cardservice.yml).", HelpName = "FILE" };
 
     public static Command Create()
     {
@@ -43,6 +45,7 @@ public static class CardsCommand
             + "Exit codes: 0 ok, 1 a post failed (or a warning with --fail-on warning), 2 usage or configuration error, 130 interrupted.")
         {
             SiteRoot, Out, Globs, Theme, Template, Accent, Logo, Background, Size, DateFormat, Force, DryRun, WriteFrontMatter, Format, FailOn, Jobs, Fonts,
+            TitleFont, BodyFont,
         };
         command.SetAction((result, cancellationToken) => RunAsync(result, Console.Out, Console.Error, cancellationToken));
         return command;
@@ -87,6 +90,8 @@ public static class CardsCommand
             WriteFrontMatter = result.GetValue(WriteFrontMatter),
             Jobs = result.GetValue(Jobs),
             FontsDirectory = result.GetValue(Fonts) is { } fonts ? Path.GetFullPath(fonts) : null,
+            TitleFont = FullPath(result.GetValue(TitleFont)),
+            BodyFont = FullPath(result.GetValue(BodyFont)),
         };
 
         // Ctrl-C (and CI's SIGTERM) stop the run between cards instead of killing it mid-write.

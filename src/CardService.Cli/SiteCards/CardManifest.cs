@@ -25,7 +25,7 @@ public sealed class CardManifest
     private readonly Dictionary<string, ManifestEntry> _entries;
     private readonly Lock _gate = new();
 
-    // The font folder's names, sizes and times, and the fingerprint last computed for them.
+    // The font files' names, sizes and times, and the fingerprint last computed for them.
     private (string Stat, string Fingerprint)? _fonts;
 
     private CardManifest(string path, Dictionary<string, ManifestEntry> entries) => (_path, _entries) = (path, entries);
@@ -70,16 +70,17 @@ public sealed class CardManifest
 
     /// <summary>
     /// The fonts' fingerprint: <paramref name="compute"/>'s, reused from the last run while the font files' names, sizes
-    /// and times are the same (reading 50 MB of fonts would be most of a no-change run).
+    /// and times are the same (reading 50 MB of fonts would be most of a no-change run). Brand fonts count by role and path.
     /// </summary>
-    public string FontsFingerprint(string directory, Func<string, string> compute)
+    public string FontsFingerprint(FontFiles fonts, Func<FontFiles, string> compute)
     {
+        ArgumentNullException.ThrowIfNull(fonts);
         ArgumentNullException.ThrowIfNull(compute);
-        var stat = string.Join('\n', (Directory.Exists(directory) ? Directory.GetFiles(directory) : []).Order(StringComparer.Ordinal)
-            .Select(f => new FileInfo(f)).Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Name}:{f.Length}:{f.LastWriteTimeUtc.Ticks}")));
+        var stat = string.Join('\n', fonts.All().Select(f => (f.Label, Info: new FileInfo(f.Path)))
+            .Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Label}={f.Info.FullName}:{(f.Info.Exists ? f.Info.Length : -1)}:{f.Info.LastWriteTimeUtc.Ticks}")));
         if (_fonts is not { } known || known.Stat != stat)
         {
-            _fonts = (stat, compute(directory));
+            _fonts = (stat, compute(fonts));
             FontsChanged = true;
         }
 

@@ -59,7 +59,7 @@ public sealed class SiteCardMaker(SiteCardOptions options)
 
     private WarmedRenderer WarmRenderer()
     {
-        var fonts = new FontRegistry(new FontOptions { Directory = FontDirectory() });
+        var fonts = new FontRegistry(new FontOptions { Directory = _options.FontsDirectory ?? new FontOptions().Directory });
         var renderer = new CardRenderer(fonts);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (CardSpecFactory.TryCreate(WarmUpFields, errors) is { } spec)
@@ -94,6 +94,8 @@ public sealed class SiteCardMaker(SiteCardOptions options)
         }
 
         var images = new ImageFiles(site);
+        var fonts = new FontFiles(_options.FontsDirectory ?? new FontOptions().Directory, _options.TitleFont ?? settings.TitleFont, _options.BodyFont ?? settings.BodyFont);
+        CheckBrandFonts(settings, configProblems);
         var look = _options.Look.Over(settings.Look);
         var template = _options.Out ?? settings.Out ?? SiteCardOptions.DefaultOut;
         var dateFormat = _options.DateFormat ?? settings.DateFormat ?? SiteCardOptions.DefaultDateFormat;
@@ -123,7 +125,7 @@ public sealed class SiteCardMaker(SiteCardOptions options)
         RunTrace.Mark("posts read (front matter parsed)");
 
         var manifest = CardManifest.Load(root);
-        var fingerprint = manifest.FontsFingerprint(FontDirectory(), FontsFingerprint);
+        var fingerprint = manifest.FontsFingerprint(fonts, FontsFingerprint);
         RunTrace.Mark($"manifest loaded, fonts fingerprinted ({(manifest.FontsChanged ? "computed" : "reused")})");
         var outcomes = new List<CardOutcome>();
         var jobs = Plan(site, posts.Select(p => p.Post).ToList(), look, template, images, fingerprint, problems, outcomes);
@@ -149,7 +151,7 @@ public sealed class SiteCardMaker(SiteCardOptions options)
         progress?.Planned(toMake.Count);
         var interrupted = _options.DryRun
             ? MarkDryRun(toMake, outcomes, progress)
-            : await RenderAsync(toMake, warmRenderer, manifest, outcomes, problems, progress, cancellationToken);
+            : await RenderAsync(toMake, warmRenderer, fonts, manifest, outcomes, problems, progress, cancellationToken);
 
         if (!_options.DryRun && toMake.Count == 0 && manifest.FontsChanged)
         {
@@ -239,16 +241,18 @@ public sealed class SiteCardMaker(SiteCardOptions options)
         return jobs;
     }
 
-    private async Task<bool> RenderAsync(List<CardJob> toMake, Task<WarmedRenderer>? warmRenderer, CardManifest manifest, List<CardOutcome> outcomes, List<CardProblem> problems, ISiteCardProgress? progress, CancellationToken cancellationToken)
+    private async Task<bool> RenderAsync(List<CardJob> toMake, Task<WarmedRenderer>? warmRenderer, FontFiles fontFiles, CardManifest manifest, List<CardOutcome> outcomes, List<CardProblem> problems, ISiteCardProgress? progress, CancellationToken cancellationToken)
     {
         if (toMake.Count == 0)
         {
             return false;
         }
 
-        // The warmed renderer's fonts are disposed by MakeAsync; one made here is disposed here.
-        using var ownFonts = warmRenderer is null ? new FontRegistry(new FontOptions { Directory = FontDirectory() }) : null;
-        var renderer = warmRenderer is null ? new CardRenderer(ownFonts!) : (await warmRenderer).Renderer;
+        // The warmed renderer has the bundled fonts only (it starts before cardservice.yml is read), so brand fonts get their own.
+        // Its fonts are disposed by MakeAsync; one made here is disposed here.
+        var warm = fontFiles.Title is null && fontFiles.Body is null ? warmRenderer : null;
+        using var ownFonts = warm is null ? new FontRegistry(fontFiles.ToOptions()) : null;
+        var renderer = warm is null ? new CardRenderer(ownFonts!) : (await warm).Renderer;
         RunTrace.Mark("fonts opened, renderer ready");
         var costs = new CardCosts();
         var results = new ConcurrentBag<(CardOutcome Outcome, CardProblem? Problem)>();
@@ -457,33 +461,61 @@ public sealed class SiteCardMaker(SiteCardOptions options)
     private static bool IsElsewhere(string image) =>
         image.StartsWith("//", StringComparison.Ordinal) || Uri.TryCreate(image, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" or "data";
 
-    private string FontDirectory() => _options.FontsDirectory ?? new FontOptions().Directory;
+    /// <summary>
+    /// A brand font that does not load stops the run before any card is made, naming the flag (or the cardservice.yml key)
+    /// and why.
+    /// </summary>
+    private void CheckBrandFonts(Settings settings, List<CardProblem> problems)
+    {
+        foreach (var (flag, key, given, configured) in new[] { ("title-font", "title_font", _options.TitleFont, settings.TitleFont), ("body-font", "body_font", _options.BodyFont, settings.BodyFont) })
+        {
+            var (path, file, setting) = given is not null ? (given, string.Empty, flag) : (configured, SiteCardOptions.ConfigFile, key);
+            if (path is null)
+            {
+                continue;
+            }
+
+            var (face, problem) = BrandFont.Open(path);
+            face?.Dispose();
+            if (problem is not null)
+            {
+                problems.Add(CardProblem.Error(file, 0, $"{setting}: {problem}"));
+            }
+        }
+    }
 
     /// <summary>
-    /// Names, sizes and the first and last 64 KB of every font file: a changed font changes every card's key, while a
-    /// reinstall of the same fonts (new file times in CI) does not.
+    /// Names (brand fonts by role), sizes and the first and last 64 KB of every font file (all of a small one): a changed
+    /// font changes every card's key, while a reinstall of the same fonts (new file times in CI) does not.
     /// </summary>
-    private static string FontsFingerprint(string directory)
+    private static string FontsFingerprint(FontFiles fonts)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        if (Directory.Exists(directory))
+        var buffer = new byte[64 * 1024];
+        foreach (var (label, file) in fonts.All())
         {
-            var buffer = new byte[64 * 1024];
-            foreach (var file in Directory.GetFiles(directory).Order(StringComparer.Ordinal))
+            using var stream = File.OpenRead(file);
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{label}:{stream.Length}\n"));
+            if (stream.Length <= 2 * 1024 * 1024)
             {
-                using var stream = File.OpenRead(file);
-                hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{Path.GetFileName(file)}:{stream.Length}\n"));
-                hash.AppendData(buffer, 0, stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false));
-                stream.Seek(Math.Max(0, stream.Length - buffer.Length), SeekOrigin.Begin);
-                hash.AppendData(buffer, 0, stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false));
+                for (int read; (read = stream.Read(buffer)) > 0;)
+                {
+                    hash.AppendData(buffer, 0, read);
+                }
+
+                continue;
             }
+
+            hash.AppendData(buffer, 0, stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false));
+            stream.Seek(Math.Max(0, stream.Length - buffer.Length), SeekOrigin.Begin);
+            hash.AppendData(buffer, 0, stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false));
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset().AsSpan(0, 8));
     }
 
-    /// <summary>The site's <c>cardservice.yml</c>: card options, the output template, post globs and the date format.</summary>
-    private sealed record Settings(CardLook Look, string? Out, IReadOnlyList<string> Globs, string? DateFormat);
+    /// <summary>The site's <c>cardservice.yml</c>: card options, brand fonts, the output template, post globs and the date format.</summary>
+    private sealed record Settings(CardLook Look, string? Out, IReadOnlyList<string> Globs, string? DateFormat, string? TitleFont = null, string? BodyFont = null);
 
     private static Settings ReadSettings(string root, List<CardProblem> problems)
     {
@@ -506,7 +538,9 @@ public sealed class SiteCardMaker(SiteCardOptions options)
             IEnumerable<object?> many => many.OfType<string>().ToList(),
             _ => [],
         } : new List<string>();
-        return new Settings(CardLook.From(values), Values.Text(values, "out"), globs, Values.Text(values, "date_format"));
+        // Font paths in the file are relative to the site root, like logo and background.
+        string? FontPath(string key) => Values.Text(values, key) is { } path ? Path.GetFullPath(path, root) : null;
+        return new Settings(CardLook.From(values), Values.Text(values, "out"), globs, Values.Text(values, "date_format"), FontPath("title_font"), FontPath("body_font"));
     }
 
     /// <summary>Logo and background files read once into <c>data:</c> URIs; a path with a leading <c>/</c> is under the web root, else the site root.</summary>

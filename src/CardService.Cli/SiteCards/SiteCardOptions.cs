@@ -43,4 +43,10 @@ public sealed record SiteCardOptions
 
     /// <summary>A folder of fonts instead of the bundled ones.</summary>
     public string? FontsDirectory { get; init; }
+
+    /// <summary>A brand font file (TTF, OTF or WOFF) for titles and category labels, in front of the bundled ones; else <c>title_font</c> in cardservice.yml.</summary>
+    public string? TitleFont { get; init; }
+
+    /// <summary>A brand font file for the body text (description, footer); else <c>body_font</c> in cardservice.yml.</summary>
+    public string? BodyFont { get; init; }
 }

@@ -27,6 +27,7 @@ public sealed class CardRenderer
     private readonly ConcurrentDictionary<string, SKImage> _backgrounds = new(StringComparer.Ordinal);
     private readonly CardLayout _layout;
     private readonly CardRenderingOptions _options;
+    private readonly string _brandFonts;
     private long _backgroundBytes;
 
     /// <param name="fonts">The bundled fonts.</param>
@@ -35,6 +36,7 @@ public sealed class CardRenderer
     {
         ArgumentNullException.ThrowIfNull(fonts);
         _layout = new CardLayout(fonts);
+        _brandFonts = fonts.BrandIdentity;
         _options = options ?? new CardRenderingOptions();
         SKGraphics.SetFontCacheLimit(_options.FontCacheBytes);
         SKGraphics.SetResourceCacheTotalByteLimit(_options.ResourceCacheBytes);
@@ -50,7 +52,7 @@ public sealed class CardRenderer
         var bytes = CardEncoder.Encode(pixels, spec.Format);
         CardServiceTelemetry.RenderDuration.Record(
             Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>(CardServiceTelemetry.Tags.CardFormat, spec.Format.ToString()));
-        return new RenderedCard(bytes, CardEncoder.ContentTypeOf(spec.Format), ETagFor(spec), missing);
+        return new RenderedCard(bytes, CardEncoder.ContentTypeOf(spec.Format), ETag(spec), missing);
     }
 
     /// <summary>Draws the card on an opaque RGBA surface, before any encoding (benchmarks compare encoders on it).</summary>
@@ -118,10 +120,17 @@ public sealed class CardRenderer
         return surface;
     }
 
+    /// <summary>The ETag of the card this renderer draws for <paramref name="spec"/>: its fields and the brand fonts it draws with.</summary>
+    public string ETag(CardSpec spec) => ETagFor(spec, _brandFonts);
+
     /// <summary>A strong ETag: SHA-256 of the renderer's version and every field of the spec, each length-prefixed.</summary>
-    public static string ETagFor(CardSpec spec)
+    public static string ETagFor(CardSpec spec) => ETagFor(spec, string.Empty);
+
+    /// <summary>The same, drawn with the brand fonts <paramref name="brandFonts"/> (<see cref="FontRegistry.BrandIdentity"/>; empty: none).</summary>
+    public static string ETagFor(CardSpec spec, string brandFonts)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(brandFonts);
 
         // Written by hand rather than as JSON: no serializer to warm up on a fresh process's first card.
         // CardRendererTests checks that every property of CardSpec changes the tag.
@@ -140,6 +149,12 @@ public sealed class CardRenderer
         Field(key, "format", spec.Format.ToString());
         Field(key, "width", spec.Width.ToString(CultureInfo.InvariantCulture));
         Field(key, "height", spec.Height.ToString(CultureInfo.InvariantCulture));
+        if (brandFonts.Length > 0)
+        {
+            // Only with brand fonts, so cards drawn with the bundled fonts alone keep the tags they had.
+            Field(key, "fonts", brandFonts);
+        }
+
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key.ToString()));
         return $"\"{Convert.ToHexStringLower(hash.AsSpan(0, 16))}\"";
 

@@ -1,4 +1,5 @@
 using System.IO.MemoryMappedFiles;
+using System.Runtime.InteropServices;
 using HarfBuzzSharp;
 using SkiaSharp;
 using HbBlob = HarfBuzzSharp.Blob;
@@ -17,12 +18,22 @@ public sealed class FontFace : IDisposable
     private readonly HbFace _hbFace;
 
     internal FontFace(string path, int faceIndex, bool isEmoji)
+        : this(
+            SKTypeface.FromFile(path, faceIndex) ?? throw new FileNotFoundException($"Font '{Path.GetFileName(path)}' (face {faceIndex}) is missing or unreadable.", path),
+            MapFile(path),
+            faceIndex,
+            isEmoji,
+            $"{Path.GetFileName(path)}#{faceIndex}")
     {
-        Typeface = SKTypeface.FromFile(path, faceIndex)
-            ?? throw new FileNotFoundException($"Font '{Path.GetFileName(path)}' (face {faceIndex}) is missing or unreadable.", path);
-        _blob = MapFile(path);
+    }
+
+    private FontFace(SKTypeface typeface, HbBlob blob, int faceIndex, bool isEmoji, string name)
+    {
+        Typeface = typeface;
+        _blob = blob;
         _hbFace = new HbFace(_blob, faceIndex);
         UnitsPerEm = _hbFace.UnitsPerEm;
+        GlyphCount = _hbFace.GlyphCount;
 
         // Shaping at the face's own units keeps advances exact; callers scale by size / UnitsPerEm.
         Shaper = new HbFont(_hbFace);
@@ -31,7 +42,23 @@ public sealed class FontFace : IDisposable
         using var font = new SKFont(Typeface, 1000);
         AscentEm = -font.Metrics.Ascent / 1000;
         DescentEm = font.Metrics.Descent / 1000;
-        Name = $"{Path.GetFileName(path)}#{faceIndex}";
+        Name = name;
+    }
+
+    /// <summary>
+    /// A face from sfnt (TTF/OTF) bytes held in memory, such as an unpacked WOFF; null when Skia cannot read them.
+    /// Skia and HarfBuzz each get their own copy, released with the face.
+    /// </summary>
+    internal static FontFace? FromMemory(ReadOnlySpan<byte> sfnt, string name, string contentHash)
+    {
+        using var data = SKData.CreateCopy(sfnt);
+        var typeface = SKTypeface.FromData(data);
+        if (typeface is null)
+        {
+            return null;
+        }
+
+        return new FontFace(typeface, CopyToBlob(sfnt), 0, isEmoji: false, name) { ContentHash = contentHash };
     }
 
     /// <summary>File name and face index, for diagnostics.</summary>
@@ -42,6 +69,12 @@ public sealed class FontFace : IDisposable
     internal HbFont Shaper { get; }
 
     public int UnitsPerEm { get; }
+
+    /// <summary>SHA-256 (hex) of the file a brand face was read from; null for the bundled faces.</summary>
+    public string? ContentHash { get; private init; }
+
+    /// <summary>How many glyphs the face has, as HarfBuzz reads it (0 when it cannot read the tables).</summary>
+    public int GlyphCount { get; }
 
     /// <summary>Height above the baseline, in em, from the font's own metrics.</summary>
     public float AscentEm { get; }
@@ -78,6 +111,13 @@ public sealed class FontFace : IDisposable
             view.Dispose();
             file.Dispose();
         });
+    }
+
+    private static unsafe HbBlob CopyToBlob(ReadOnlySpan<byte> bytes)
+    {
+        var memory = (byte*)NativeMemory.Alloc((nuint)bytes.Length);
+        bytes.CopyTo(new Span<byte>(memory, bytes.Length));
+        return new HbBlob((IntPtr)memory, bytes.Length, MemoryMode.ReadOnly, () => NativeMemory.Free(memory));
     }
 
     public void Dispose()

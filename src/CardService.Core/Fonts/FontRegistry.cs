@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace CardService.Core.Fonts;
 
@@ -22,8 +24,9 @@ public enum CjkVariant
 }
 
 /// <summary>
-/// The bundled fonts as one fallback chain per weight: Inter first, then Noto faces for other scripts, then colour emoji.
-/// Loads from <see cref="FontOptions.Directory"/> only, never from the system, so a card looks the same everywhere.
+/// The bundled fonts as one fallback chain per weight: the brand font when one is configured (<see cref="FontOptions.Title"/>
+/// for bold text, <see cref="FontOptions.Body"/> for regular), then Inter, then Noto faces for other scripts, then colour emoji.
+/// Loads from <see cref="FontOptions.Directory"/> and the brand font files only, never from the system, so a card looks the same everywhere.
 /// Inter is opened at start; every other face (CJK and emoji are tens of MB) the first time a text needs it.
 /// Thread-safe; one instance serves the whole app.
 /// </summary>
@@ -49,6 +52,8 @@ public sealed class FontRegistry : IDisposable
     private readonly string _directory;
     private readonly FontFace _regular;
     private readonly FontFace _bold;
+    private readonly FontFace? _brandTitle;
+    private readonly FontFace? _brandBody;
     private readonly Lazy<FontFace> _emoji;
     // Keyed "file#index": a string key shares the framework's precompiled dictionary code (a tuple key is JIT work at start).
     private readonly ConcurrentDictionary<string, Lazy<FontFace>> _faces = new(StringComparer.Ordinal);
@@ -67,21 +72,51 @@ public sealed class FontRegistry : IDisposable
         _regular = Open(PrimaryRegularFile, 0);
         _bold = Open(PrimaryBoldFile, 0);
         _emoji = new Lazy<FontFace>(() => Open(EmojiFile, 0, isEmoji: true));
+        try
+        {
+            _brandTitle = OpenBrand(options.Title, nameof(FontOptions.Title));
+            _brandBody = OpenBrand(options.Body, nameof(FontOptions.Body));
+        }
+        catch (InvalidDataException)
+        {
+            _brandTitle?.Dispose();
+            _regular.Dispose();
+            _bold.Dispose();
+            throw;
+        }
+
+        BrandIdentity = IdentityOf(_brandTitle, _brandBody);
     }
 
-    /// <summary>The face text is drawn in unless it needs another script's.</summary>
-    public FontFace Primary(FontWeight weight) => weight == FontWeight.Bold ? _bold : _regular;
+    /// <summary>
+    /// Which brand fonts draw the cards, for cache keys: empty with the bundled fonts alone, else a hash of each brand
+    /// font's bytes and role, so changing the brand font changes every card's ETag.
+    /// </summary>
+    public string BrandIdentity { get; }
+
+    /// <summary>The face text is drawn in unless it needs another script's: the brand font when one is set for the weight, else Inter.</summary>
+    public FontFace Primary(FontWeight weight) => Brand(weight) ?? Bundled(weight);
+
+    private FontFace? Brand(FontWeight weight) => weight == FontWeight.Bold ? _brandTitle : _brandBody;
+
+    private FontFace Bundled(FontWeight weight) => weight == FontWeight.Bold ? _bold : _regular;
 
     /// <summary>The colour emoji face (opened on first use).</summary>
     public FontFace Emoji => _emoji.Value;
 
     /// <summary>How many faces are open now; large fallbacks open only when a text needs them.</summary>
-    public int OpenFaceCount => 2 + (_emoji.IsValueCreated ? 1 : 0) + _faces.Values.Count(f => f.IsValueCreated);
+    public int OpenFaceCount =>
+        2 + (_brandTitle is null ? 0 : 1) + (_brandBody is null ? 0 : 1) + (_emoji.IsValueCreated ? 1 : 0) + _faces.Values.Count(f => f.IsValueCreated);
 
     /// <summary>The first face in the chain that draws the code point, or null when no bundled font does (emoji excluded: see <see cref="Emoji"/>).</summary>
     public FontFace? FindText(int codePoint, FontWeight weight, CjkVariant cjk)
     {
-        var primary = Primary(weight);
+        if (Brand(weight) is { } brand && brand.HasGlyph(codePoint))
+        {
+            return brand;
+        }
+
+        var primary = Bundled(weight);
         if (primary.HasGlyph(codePoint))
         {
             return primary;
@@ -110,6 +145,30 @@ public sealed class FontRegistry : IDisposable
     private FontFace Open(string file, int index, bool isEmoji = false) =>
         new(Path.Combine(_directory, file), index, isEmoji);
 
+    /// <summary>The brand face at <paramref name="path"/> (null when none is set); a file that cannot be used throws with the setting's name and why.</summary>
+    private static FontFace? OpenBrand(string? path, string setting)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return null;
+        }
+
+        var (face, problem) = BrandFont.Open(path);
+        return face ?? throw new InvalidDataException($"{FontOptions.SectionName}:{setting}: {problem}");
+    }
+
+    private static string IdentityOf(FontFace? title, FontFace? body)
+    {
+        if (title is null && body is null)
+        {
+            return string.Empty;
+        }
+
+        // The files' bytes, not their paths or times: the same font copied elsewhere keeps its cards, an edited one changes them.
+        var key = $"title:{title?.ContentHash}\nbody:{body?.ContentHash}";
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 8));
+    }
+
     private static IEnumerable<string> AllFiles() =>
         [PrimaryRegularFile, PrimaryBoldFile, EmojiFile, .. Chain.SelectMany(s => new[] { s.RegularFile, s.BoldFile })];
 
@@ -117,6 +176,8 @@ public sealed class FontRegistry : IDisposable
     {
         _regular.Dispose();
         _bold.Dispose();
+        _brandTitle?.Dispose();
+        _brandBody?.Dispose();
         if (_emoji.IsValueCreated)
         {
             _emoji.Value.Dispose();

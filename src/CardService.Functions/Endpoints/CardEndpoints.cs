@@ -190,7 +190,7 @@ public static class CardEndpoints
         }
 
         var spec = resolution.Spec!;
-        var etag = CardRenderer.ETagFor(spec);
+        var etag = rendering.Renderer.ETag(spec);
         var cacheControl = resolution.UsesRemoteContent ? PageCacheControl(pageCards) : CacheControl;
         WriteSourceHeaders(context.Response, resolution.Sources);
         if (!HttpMethods.IsPost(context.Request.Method) && IfNoneMatchMatches(context.Request, etag))

@@ -17,7 +17,7 @@ public static class CardRenderingExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         services.AddSettings<FontOptions>(configuration, FontOptions.SectionName);
-        services.AddSingleton<IValidateOptions<FontOptions>, FontDirectoryExists>();
+        services.AddSingleton<IValidateOptions<FontOptions>, FontFilesUsable>();
         services.AddSettings<CardCacheOptions>(configuration, CardCacheOptions.SectionName);
         services.AddSettings<CardRequestOptions>(configuration, CardRequestOptions.SectionName);
         services.AddSettings<CardRenderingOptions>(configuration, CardRenderingOptions.SectionName);
@@ -45,12 +45,31 @@ public static class CardRenderingExtensions
         return services;
     }
 
-    /// <summary>A missing font folder is a broken deployment: say so at start, not on the first card.</summary>
-    private sealed class FontDirectoryExists : IValidateOptions<FontOptions>
+    /// <summary>A missing font folder or a brand font that does not load is a broken deployment: say so at start, not on the first card.</summary>
+    private sealed class FontFilesUsable : IValidateOptions<FontOptions>
     {
-        public ValidateOptionsResult Validate(string? name, FontOptions options) =>
-            Directory.Exists(options.Directory)
-                ? ValidateOptionsResult.Success
-                : ValidateOptionsResult.Fail($"{FontOptions.SectionName}:{nameof(FontOptions.Directory)} '{options.Directory}' does not exist.");
+        public ValidateOptionsResult Validate(string? name, FontOptions options)
+        {
+            var problems = new List<string>();
+            if (!Directory.Exists(options.Directory))
+            {
+                problems.Add($"{FontOptions.SectionName}:{nameof(FontOptions.Directory)} '{options.Directory}' does not exist.");
+            }
+
+            foreach (var (setting, path) in new[] { (nameof(FontOptions.Title), options.Title), (nameof(FontOptions.Body), options.Body) })
+            {
+                if (!string.IsNullOrWhiteSpace(path))
+                {
+                    var (face, problem) = BrandFont.Open(path);
+                    face?.Dispose();
+                    if (problem is not null)
+                    {
+                        problems.Add($"{FontOptions.SectionName}:{setting}: {problem}");
+                    }
+                }
+            }
+
+            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        }
     }
 }

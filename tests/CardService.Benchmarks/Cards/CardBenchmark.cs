@@ -13,7 +13,8 @@ namespace CardService.Benchmarks;
 /// The card side of the peer comparison, printing one JSON line like peer-card.mjs does:
 /// <c>cards [N] [--warmup=W]</c> (throughput on one thread), <c>cards --cold</c> (the first card from process start;
 /// with <c>CARDSERVICE_COLD_TRACE=1</c> it prints the time since start at each step), <c>cards --encoders</c> (every
-/// PNG option measured on the same pixels).
+/// PNG option measured on the same pixels), <c>cards --samples=DIR [--count=10]</c> (cards 0… written as the service
+/// writes them, for the same-encoder size comparison, and what the palette changed in them).
 /// </summary>
 internal static class CardBenchmark
 {
@@ -29,6 +30,11 @@ internal static class CardBenchmark
         if (args.Contains("--encoders"))
         {
             return Encoders(renderer);
+        }
+
+        if (args.FirstOrDefault(a => a.StartsWith("--samples=", StringComparison.Ordinal)) is { } samples)
+        {
+            return Samples(renderer, samples["--samples=".Length..], Option(args, "count", 10));
         }
 
         var n = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(int.Parse).FirstOrDefault(200);
@@ -136,6 +142,48 @@ internal static class CardBenchmark
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Writes cards 0…<paramref name="count"/>−1 as the service sends them and says what the palette did to their
+    /// colours: how many pixels differ from what was drawn, and by how much at most.
+    /// </summary>
+    private static int Samples(CardRenderer renderer, string directory, int count)
+    {
+        Directory.CreateDirectory(directory);
+        long pixels = 0, changed = 0;
+        var maxError = 0;
+        var paletted = 0;
+        for (var i = 0; i < count; i++)
+        {
+            using var surface = renderer.Draw(ReferenceCards.Card(i), out _);
+            using var drawn = surface.PeekPixels();
+            var png = CardEncoder.Encode(drawn, CardFormat.Png);
+            File.WriteAllBytes(Path.Combine(directory, string.Create(CultureInfo.InvariantCulture, $"{i}.png")), png);
+            paletted += png[25] == 3 ? 1 : 0; // IHDR colour type 3: a palette image
+            using var decoded = SKBitmap.Decode(png).Copy(SKColorType.Rgba8888);
+            var (cardChanged, cardMax) = Differences(drawn.GetPixelSpan(), decoded.GetPixelSpan());
+            pixels += (long)drawn.Width * drawn.Height;
+            changed += cardChanged;
+            maxError = Math.Max(maxError, cardMax);
+        }
+
+        Print(new { bench = "card-samples", engine = "cardservice", count, paletted, changed_pixel_share = Math.Round((double)changed / pixels, 5), max_channel_error = maxError });
+        return 0;
+    }
+
+    private static (long Changed, int MaxError) Differences(ReadOnlySpan<byte> drawn, ReadOnlySpan<byte> decoded)
+    {
+        long changed = 0;
+        var max = 0;
+        for (var p = 0; p < drawn.Length; p += 4)
+        {
+            var error = Math.Max(Math.Abs(drawn[p] - decoded[p]), Math.Max(Math.Abs(drawn[p + 1] - decoded[p + 1]), Math.Abs(drawn[p + 2] - decoded[p + 2])));
+            changed += error > 0 ? 1 : 0;
+            max = Math.Max(max, error);
+        }
+
+        return (changed, max);
     }
 
     private static SKPixmap Pixels(CardRenderer renderer, CardSpec spec)

@@ -52,6 +52,13 @@ public sealed class CardCommandBadInputTests : IDisposable
         { "logo", 2, ["--logo", "javascript:alert(1)"] },
         { "title", 2, ["--title", string.Concat(Enumerable.Repeat("\U0001F600", 301))] },
         { "width", 2, ["--width", "99999999999999999999"] },
+        { "title-font", 2, ["--title-font", "/dev/zero"] },
+        { "title-font", 2, ["--title-font", "fifo.png"] },
+        { "title-font", 2, ["--title-font", "status.png"] },
+        { "title-font", 2, ["--title-font", "dangling.png"] },
+        { "body-font", 2, ["--body-font", "folder.png"] },
+        { "body-font", 2, ["--body-font", "sparse.png"] },
+        { "body-font", 2, ["--body-font", "empty.png"] },
         { "url", 3, ["--url", "http://127.0.0.1:1/post"] },
         { "logo", 3, ["--logo", "http://169.254.169.254/latest/meta-data/"] },
     };

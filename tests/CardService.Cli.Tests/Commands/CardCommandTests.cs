@@ -138,6 +138,21 @@ public sealed class CardCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Card_TitleAndBodyFonts_DrawTheCardInThem()
+    {
+        var fonts = Path.Combine(AppContext.BaseDirectory, "fonts");
+        string[] fields = ["card", "--title", "Brand fonts", "--site-name", "example.dev"];
+
+        var plain = await RunAsync([.. fields, "--out", "plain.png"]);
+        var branded = await RunAsync([.. fields, "--title-font", Path.Combine(fonts, "NotoSans-Bold.ttf"), "--body-font", Path.Combine(fonts, "NotoSans-Regular.ttf"), "--out", "brand.png"]);
+
+        Assert.True(branded.ExitCode == 0, branded.Stderr);
+        Assert.Equal(0, plain.ExitCode);
+        Assert.Equal((1200, 630, SKEncodedImageFormat.Png), Inspect(PathOf("brand.png")));
+        Assert.NotEqual(File.ReadAllBytes(PathOf("plain.png")), File.ReadAllBytes(PathOf("brand.png")));
+    }
+
+    [Fact]
     public async Task Card_FontsFolderWithoutFonts_Exits2NamingFonts()
     {
         Directory.CreateDirectory(PathOf("empty-fonts"));

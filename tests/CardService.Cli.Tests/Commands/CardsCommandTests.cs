@@ -419,6 +419,61 @@ public sealed class CardsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Cards_BrandFontInCardserviceYml_DrawsWithItAndChangingTheFontRemakesEveryCard()
+    {
+        var site = JekyllSite(("2024-03-01-one.md", "---\ntitle: Brand fonts\n---\n"), ("2024-03-02-two.md", "---\ntitle: Second post\n---\n"));
+        var plain = JekyllSite(("2024-03-01-one.md", "---\ntitle: Brand fonts\n---\n"));
+        Directory.CreateDirectory(Path.Combine(site, "brand"));
+        var brand = Path.Combine(site, "brand", "title.ttf");
+        File.Copy(BundledFont("NotoSans-Bold.ttf"), brand);
+        await File.WriteAllTextAsync(Path.Combine(site, "cardservice.yml"), "title_font: brand/title.ttf\n");
+        await Tool.RunAsync(plain, "cards", ".");
+
+        var first = await Tool.RunAsync(site, "cards", ".");
+        var branded = Hashes(site);
+        var again = await Tool.RunAsync(site, "cards", ".");
+        File.Copy(BundledFont("Inter-Regular.otf"), brand, overwrite: true);
+        var changed = await Tool.RunAsync(site, "cards", ".");
+
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        Assert.Equal(2, Made(first).Count);
+        Assert.NotEqual(Hashes(plain)["2024-03-01.png"], branded["2024-03-01.png"]);
+        Assert.Empty(Made(again));
+        Assert.Equal(["seo/2024-03-01.png", "seo/2024-03-02.png"], Made(changed).Order(StringComparer.Ordinal));
+        Assert.NotEqual(branded["2024-03-01.png"], Hashes(site)["2024-03-01.png"]);
+    }
+
+    [Fact]
+    public async Task Cards_BrandFontFlagNotAFont_Exits2NamingTheFlagAndMakesNothing()
+    {
+        var site = JekyllSite(("2024-03-01-one.md", "---\ntitle: Brand fonts\n---\n"));
+        var notAFont = Path.Combine(site, "brand.woff");
+        await File.WriteAllTextAsync(notAFont, "<svg/>");
+
+        var run = await Tool.RunAsync(site, "cards", ".", "--body-font", notAFont);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"error: body-font: '{notAFont}' is not a TTF, OTF or WOFF font", run.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(site, "seo")));
+    }
+
+    [Fact]
+    public async Task Cards_Woff2InCardserviceYml_Exits2NamingTheFileAndKey()
+    {
+        var site = JekyllSite(("2024-03-01-one.md", "---\ntitle: Brand fonts\n---\n"));
+        await File.WriteAllBytesAsync(Path.Combine(site, "brand.woff2"), [.. "wOF2"u8, .. new byte[60]]);
+        await File.WriteAllTextAsync(Path.Combine(site, "cardservice.yml"), "title_font: brand.woff2\n");
+
+        var run = await Tool.RunAsync(site, "cards", ".");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("cardservice.yml: error: title_font: ", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("is WOFF2, which this service does not unpack", run.Stderr, StringComparison.Ordinal);
+    }
+
+    private static string BundledFont(string file) => Path.Combine(AppContext.BaseDirectory, "fonts", file);
+
+    [Fact]
     public async Task Cards_BrokenCardserviceYml_Exits2WithFileAndLine()
     {
         var site = EmptySite();

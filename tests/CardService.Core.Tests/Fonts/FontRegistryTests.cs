@@ -77,4 +77,102 @@ public class FontRegistryTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public void FindText_BrandTitleFont_DrawsBoldTextBeforeInterAndLeavesOtherScriptsToTheChain()
+    {
+        using var sut = new FontRegistry(new FontOptions { Title = WoffFile.BundledFont("NotoSans-Bold.ttf") });
+
+        Assert.Equal("NotoSans-Bold.ttf", sut.FindText('A', FontWeight.Bold, CjkVariant.Japanese)!.Name);
+        Assert.Equal("NotoSans-Bold.ttf", sut.Primary(FontWeight.Bold).Name);
+        Assert.StartsWith("Inter-Regular", sut.FindText('A', FontWeight.Regular, CjkVariant.Japanese)!.Name, StringComparison.Ordinal);
+        Assert.StartsWith("NotoSansHebrew-Bold", sut.FindText('א', FontWeight.Bold, CjkVariant.Japanese)!.Name, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_BrandFontAsWoff_DrawsTheSameCardAsItsTtfAndNotTheDefaultOne()
+    {
+        var folder = Directory.CreateTempSubdirectory("brandwoff-").FullName;
+        try
+        {
+            var ttf = WoffFile.BundledFont("NotoSans-Bold.ttf");
+            var woff = Path.Combine(folder, "brand.woff");
+            File.WriteAllBytes(woff, WoffFile.FromSfnt(File.ReadAllBytes(ttf)));
+            var spec = new CardSpecBuilder().WithTitle("Brand fonts, drawn from a WOFF").WithCategory("Typography").WithFooter("example.dev", "Ada", "2024-01-02").Build();
+
+            using var fromTtf = new FontRegistry(new FontOptions { Title = ttf, Body = WoffFile.BundledFont("NotoSans-Regular.ttf") });
+            using var fromWoff = new FontRegistry(new FontOptions { Title = woff, Body = WoffFile.BundledFont("NotoSans-Regular.ttf") });
+            var ttfCard = new CardRenderer(fromTtf).Render(spec);
+            var woffCard = new CardRenderer(fromWoff).Render(spec);
+            var defaultCard = new CardRenderer(TestFonts.Registry).Render(spec);
+
+            Assert.Equal(ttfCard.Bytes.ToArray(), woffCard.Bytes.ToArray());
+            Assert.NotEqual(defaultCard.Bytes.ToArray(), woffCard.Bytes.ToArray());
+            Assert.Empty(woffCard.MissingCodePoints);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void BrandIdentity_ChangesWithTheFontsAndTheirRolesButNotTheirPath()
+    {
+        var folder = Directory.CreateTempSubdirectory("brandid-").FullName;
+        try
+        {
+            var bold = WoffFile.BundledFont("NotoSans-Bold.ttf");
+            var regular = WoffFile.BundledFont("NotoSans-Regular.ttf");
+            var copy = Path.Combine(folder, "copy.ttf");
+            File.Copy(bold, copy);
+            string Identity(string? title, string? body)
+            {
+                using var registry = new FontRegistry(new FontOptions { Title = title, Body = body });
+                return registry.BrandIdentity;
+            }
+
+            Assert.Equal(string.Empty, TestFonts.Registry.BrandIdentity);
+            var brand = Identity(bold, regular);
+            Assert.NotEqual(string.Empty, brand);
+            Assert.Equal(brand, Identity(copy, regular));
+            Assert.NotEqual(brand, Identity(regular, bold));
+            Assert.NotEqual(brand, Identity(bold, null));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Render_WithBrandFonts_GivesAnotherETagThanTheBundledFonts()
+    {
+        using var sut = new FontRegistry(new FontOptions { Title = WoffFile.BundledFont("NotoSans-Bold.ttf") });
+        var spec = new CardSpecBuilder().WithTitle("Same fields").Build();
+
+        var branded = new CardRenderer(sut).Render(spec);
+
+        Assert.NotEqual(CardRenderer.ETagFor(spec), branded.ETag);
+        Assert.Equal(CardRenderer.ETagFor(spec, sut.BrandIdentity), branded.ETag);
+        Assert.Equal(CardRenderer.ETagFor(spec), new CardRenderer(TestFonts.Registry).Render(spec).ETag);
+    }
+
+    [Fact]
+    public void Constructor_BrandFontNotAFont_ThrowsNamingTheSettingAndTheFile()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, "not a font");
+
+            var error = Assert.Throws<InvalidDataException>(() => new FontRegistry(new FontOptions { Body = path }));
+
+            Assert.Equal($"Fonts:Body: '{path}' is not a TTF, OTF or WOFF font (its first bytes are no font signature).", error.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

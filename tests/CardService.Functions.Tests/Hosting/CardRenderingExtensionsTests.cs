@@ -45,6 +45,24 @@ public class CardRenderingExtensionsTests
     }
 
     [Fact]
+    public void AddCardRendering_BrandFontIsWoff2_FailsAtStartNamingTheSettingAndWhatToGive()
+    {
+        var woff2 = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllBytes(woff2, [.. "wOF2"u8, .. new byte[60]]);
+
+            var error = StartFails(new() { ["Fonts:Title"] = woff2 });
+
+            Assert.Contains($"Fonts:Title: '{woff2}' is WOFF2, which this service does not unpack", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(woff2);
+        }
+    }
+
+    [Fact]
     public void AddCardRendering_NegativeCacheBudget_FailsAtStartNamingTheOption()
     {
         var error = StartFails(new() { ["CardCache:MaxBytes"] = "-1" });

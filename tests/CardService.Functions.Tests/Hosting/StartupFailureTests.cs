@@ -120,6 +120,28 @@ public class StartupFailureTests
         NoStackTrace(output);
     }
 
+    [Fact]
+    public async Task App_BrandFontsThatDoNotLoad_ExitsNamingEachSettingAndFileAndExits2()
+    {
+        var notAFont = Path.GetTempFileName();
+        var missing = Path.Combine(Path.GetTempPath(), "cardservice-no-such-font.woff");
+        try
+        {
+            await File.WriteAllTextAsync(notAFont, "<svg xmlns='http://www.w3.org/2000/svg'/>");
+
+            var (exitCode, output) = await RunAppAsync([], ("PORT", "1"), ("Fonts__Title", notAFont), ("Fonts__Body", missing));
+
+            Assert.Equal(2, exitCode);
+            Assert.Contains($"error: Fonts:Title: '{notAFont}' is not a TTF, OTF or WOFF font (its first bytes are no font signature).", output, StringComparison.Ordinal);
+            Assert.Contains($"error: Fonts:Body: there is no font file at '{missing}'.", output, StringComparison.Ordinal);
+            NoStackTrace(output);
+        }
+        finally
+        {
+            File.Delete(notAFont);
+        }
+    }
+
     private static void NoStackTrace(string output)
     {
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
