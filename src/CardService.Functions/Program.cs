@@ -1,6 +1,8 @@
 using CardService.Functions.Endpoints;
 using CardService.Functions.Hosting;
+using CardService.Functions.Limits;
 using CardService.Functions.Preview;
+using CardService.Functions.Signing;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,6 +11,8 @@ builder.Services.AddCardRendering(builder.Configuration);
 builder.Services.AddPageFetching(builder.Configuration);
 builder.Services.AddPageInspection(builder.Configuration);
 builder.Services.AddPreviewPages(builder.Configuration);
+builder.Services.AddCardSigning(builder.Configuration);
+builder.Services.AddRequestLimits(builder.Configuration);
 
 var app = builder.Build();
 

@@ -52,6 +52,7 @@ public static class HostingExtensions
         // First, so that problems and 304s carry the CORS headers too (they are added as the response starts).
         app.UseCrossOriginCallers();
         app.Use(NoSniff);
+        app.Use(RetryAfterWhenBusy);
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
         app.UseStatusCodePages();
         app.MapCardServiceOpenApi();
@@ -64,6 +65,22 @@ public static class HostingExtensions
         context.Response.OnStarting(static state =>
         {
             ((HttpResponse)state).Headers.XContentTypeOptions = "nosniff";
+            return Task.CompletedTask;
+        }, context.Response);
+        return next(context);
+    }
+
+    // A 503 (render or fetch slots full) is worth retrying soon: say when, whichever path answered it.
+    private static Task RetryAfterWhenBusy(HttpContext context, RequestDelegate next)
+    {
+        context.Response.OnStarting(static state =>
+        {
+            var response = (HttpResponse)state;
+            if (response.StatusCode == StatusCodes.Status503ServiceUnavailable && response.Headers.RetryAfter.Count == 0)
+            {
+                response.Headers.RetryAfter = "1";
+            }
+
             return Task.CompletedTask;
         }, context.Response);
         return next(context);
