@@ -30,7 +30,8 @@ public static class ClientAddress
             .Reverse();
         foreach (var hop in forwarded)
         {
-            if (!IPAddress.TryParse(hop, out var parsed))
+            // Some proxies (Azure's front ends) write address:port.
+            if (!IPAddress.TryParse(hop, out var parsed) && !(IPEndPoint.TryParse(hop, out var endPoint) && (parsed = endPoint.Address) is not null))
             {
                 // A hop we cannot read ends what can be believed: the proxy that wrote it is the client we know.
                 break;

@@ -14,8 +14,8 @@ public static class LimitsExtensions
     }
 
     /// <summary>Counts every request to this endpoint against its client's fetch budget; over it, 429 with Retry-After.</summary>
-    public static TBuilder RequireFetchRateLimit<TBuilder>(this TBuilder builder)
-        where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(static async (context, next) =>
-            context.HttpContext.RequestServices.GetRequiredService<FetchRateLimiter>().Check(context.HttpContext) ?? await next(context));
+    public static RouteHandlerBuilder RequireFetchRateLimit(this RouteHandlerBuilder builder) => builder
+        .AddEndpointFilter(static async (context, next) =>
+            context.HttpContext.RequestServices.GetRequiredService<FetchRateLimiter>().Check(context.HttpContext) ?? await next(context))
+        .ProducesProblem(StatusCodes.Status429TooManyRequests);
 }

@@ -14,10 +14,10 @@ namespace CardService.Infra.Tests.Support;
 internal static partial class AppSettingNames
 {
     /// <summary>
-    /// Sections that issue 11 (shared card store, signed URLs) adds to the app; the Bicep file and the chart name them ahead
+    /// Sections that issue 11 (shared card store) adds to the app; the Bicep file and the chart name them ahead
     /// of the code. Once the app has a section of that name, its keys are checked like every other.
     /// </summary>
-    public static readonly IReadOnlySet<string> AwaitedSections = new HashSet<string>(["CardStore", "Redis", "Signing"], StringComparer.OrdinalIgnoreCase);
+    public static readonly IReadOnlySet<string> AwaitedSections = new HashSet<string>(["CardStore", "Redis"], StringComparer.OrdinalIgnoreCase);
 
     private static readonly Assembly[] AppAssemblies = [typeof(HostingPorts).Assembly, typeof(FontOptions).Assembly];
 
