@@ -80,6 +80,8 @@ var serviceSettings = {
   CardStore__Blob__ServiceUri: storageBlobEndpoint
   CardStore__Blob__Container: cardsContainerName
   Signing__Required: string(signingRequired)
+  // The Functions host relays every request to the handler from loopback, with the caller in X-Forwarded-For: trust it from there only.
+  RateLimits__TrustedProxies__0: '127.0.0.1/32'
 }
 
 // Secrets are set only when given, so an empty parameter leaves the feature off instead of configuring an empty value.

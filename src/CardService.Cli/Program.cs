@@ -10,6 +10,7 @@ var root = new RootCommand("cardservice: social cards and SEO checks for a blog'
     CardCommand.Create(),
     CardsCommand.Create(),
     CheckCommand.Create(),
+    SignCommand.Create(),
 };
 
 var result = root.Parse(args);

@@ -29,6 +29,9 @@ public enum FetchFailureKind
 
     /// <summary>A non-2xx status where the body is unusable (whole-image download). Pages and probes carry their status instead.</summary>
     HttpStatus,
+
+    /// <summary>Every fetch slot is busy and the queue for them is full (<see cref="FetchOptions.MaxQueuedFetches"/>); nothing was sent.</summary>
+    Busy,
 }
 
 /// <summary>A failed fetch: what kind, for which URL (the hop that failed), and a sentence saying why.</summary>

@@ -73,6 +73,18 @@ public sealed class FetchOptions : IValidatableObject
     [Range(0L, 4L * 1024 * 1024 * 1024)]
     public long MaxReusedBytes { get; set; } = 32L * 1024 * 1024;
 
+    /// <summary>Fetches (pages, probes, images, robots.txt) running at once across every host; each holds a socket and buffers. Default 16.</summary>
+    [Range(1, 1024)]
+    public int MaxConcurrentFetches { get; set; } = 16;
+
+    /// <summary>Fetches that may wait for a turn; more fail at once as <see cref="FetchFailureKind.Busy"/> (HTTP 503). Default 64.</summary>
+    [Range(0, 100_000)]
+    public int MaxQueuedFetches { get; set; } = 64;
+
+    /// <summary>Fetches to one host at once (the host asked for; its redirects count against it), so no one site is hammered through us. Default 4.</summary>
+    [Range(1, 64)]
+    public int MaxFetchesPerHost { get; set; } = 4;
+
     /// <summary>
     /// Off by default. CIDR networks (<c>127.0.0.2/32</c>) that may be fetched although they are not
     /// public — for tests and local development only. Cloud metadata addresses stay blocked regardless.
@@ -112,6 +124,13 @@ public sealed class FetchOptions : IValidatableObject
         foreach (var error in errors)
         {
             yield return new ValidationResult($"{nameof(AllowedPrivateNetworks)}: {error}", [nameof(AllowedPrivateNetworks)]);
+        }
+
+        if (MaxFetchesPerHost > MaxConcurrentFetches)
+        {
+            yield return new ValidationResult(
+                $"{nameof(MaxFetchesPerHost)} ({MaxFetchesPerHost}) exceeds {nameof(MaxConcurrentFetches)} ({MaxConcurrentFetches})",
+                [nameof(MaxFetchesPerHost)]);
         }
 
         if (ConnectTimeoutSeconds > TimeoutSeconds)

@@ -29,6 +29,7 @@ public sealed class PageFetcher : IDisposable
     private readonly Func<string, CancellationToken, Task<IPAddress[]>> _resolve;
     private readonly HttpClient _client;
     private readonly SingleFlightCache<RobotsEntry> _robots;
+    private readonly FetchGate _gate;
     private int _socketConnects;
 
     /// <summary>Creates a fetcher; throws <see cref="ArgumentException"/> listing every problem when <paramref name="options"/> are invalid.</summary>
@@ -62,6 +63,7 @@ public sealed class PageFetcher : IDisposable
             MaxResponseHeadersLength = 64,
         };
         _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        _gate = new FetchGate(options);
     }
 
     /// <summary>The limits this fetcher was made with (also how long callers share its results).</summary>
@@ -102,6 +104,13 @@ public sealed class PageFetcher : IDisposable
     private async Task<ImageProbeResult> ProbeAsync(Uri url, CancellationToken ct)
     {
         using var budget = new Budget(this, ct);
+        var (turn, busy) = await EnterGateAsync(url, budget);
+        if (busy is not null)
+        {
+            return ImageProbeResult.Failed(busy);
+        }
+
+        using var heldTurn = turn;
         var exchange = await SendAsync(url, CrawlerUserAgents.For(CrawlerAgent.Default, _options.UserAgent), ImageAccept, $"bytes=0-{_options.MaxProbeBytes - 1}", budget);
         if (exchange.Failure is not null)
         {
@@ -166,6 +175,13 @@ public sealed class PageFetcher : IDisposable
     private async Task<ImageDownloadResult> DownloadAsync(Uri url, CancellationToken ct)
     {
         using var budget = new Budget(this, ct);
+        var (turn, busy) = await EnterGateAsync(url, budget);
+        if (busy is not null)
+        {
+            return ImageDownloadResult.Failed(busy);
+        }
+
+        using var heldTurn = turn;
         var exchange = await SendAsync(url, CrawlerUserAgents.For(CrawlerAgent.Default, _options.UserAgent), ImageAccept, null, budget);
         if (exchange.Failure is not null)
         {
@@ -238,7 +254,11 @@ public sealed class PageFetcher : IDisposable
         return new RobotsCheck(allowed, robotsUrl, rule, reason);
     }
 
-    public void Dispose() => _client.Dispose();
+    public void Dispose()
+    {
+        _client.Dispose();
+        _gate.Dispose();
+    }
 
     // A span named for what is fetched, so a trace reads "fetch page", "fetch robots", … under the request.
     private static Activity? StartFetch(string purpose, Uri url) =>
@@ -267,6 +287,13 @@ public sealed class PageFetcher : IDisposable
     private async Task<FetchResult> FetchDocumentAsync(Uri url, CrawlerAgent agent, string accept, long maxWire, long maxDecoded, CancellationToken ct)
     {
         using var budget = new Budget(this, ct);
+        var (turn, busy) = await EnterGateAsync(url, budget);
+        if (busy is not null)
+        {
+            return FetchResult.Failed(busy);
+        }
+
+        using var heldTurn = turn;
         var exchange = await SendAsync(url, CrawlerUserAgents.For(agent, _options.UserAgent), accept, null, budget);
         if (exchange.Failure is not null)
         {
@@ -297,6 +324,29 @@ public sealed class PageFetcher : IDisposable
         catch (Exception e) when (IsFetchError(e))
         {
             return FetchResult.Failed(budget.Classify(e, exchange.FinalUrl));
+        }
+    }
+
+    // A turn at the gate for the host asked for, held until the body is read; waiting counts against the fetch's time limit.
+    // A URL the guard refuses takes no turn: it fails in SendAsync without touching the network.
+    private async Task<(IDisposable? Turn, FetchFailure? Busy)> EnterGateAsync(Uri url, Budget budget)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (UrlGuard.Check(url, _policy) is not null)
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            var turn = await _gate.EnterAsync(url.IdnHost, budget.Token);
+            return turn is null
+                ? (null, new(FetchFailureKind.Busy, url, $"{_options.MaxConcurrentFetches} fetches are running and {_options.MaxQueuedFetches} are waiting, so {url.Host} was not fetched; try again in a second"))
+                : (turn, null);
+        }
+        catch (OperationCanceledException e)
+        {
+            return (null, budget.Classify(e, url));
         }
     }
 

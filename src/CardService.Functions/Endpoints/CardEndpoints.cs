@@ -1,8 +1,11 @@
 using System.Globalization;
 using CardService.Core.Cards;
 using CardService.Core.Cards.FromPage;
+using CardService.Core.Telemetry;
 using CardService.Functions.Storage;
 using CardService.Functions.Hosting;
+using CardService.Functions.Limits;
+using CardService.Functions.Signing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
@@ -47,6 +50,7 @@ public static class CardEndpoints
             .WithTags("Cards")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesCardProblems()
+            .RequireCardSignature()
             .AddOpenApiOperationTransformer(CardQuery.Describe)
             .AddOpenApiOperationTransformer(DescribeCardResponses);
 
@@ -57,6 +61,7 @@ public static class CardEndpoints
             .WithTags("Cards")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesCardProblems()
+            .RequireCardSignature()
             .AddOpenApiOperationTransformer(CardQuery.Describe)
             .AddOpenApiOperationTransformer(DescribeCardResponses);
 
@@ -67,6 +72,7 @@ public static class CardEndpoints
             .WithTags("Cards")
             .Accepts<CardFields>("application/json")
             .ProducesCardProblems()
+            .RequireCardSignature()
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .AddOpenApiOperationTransformer(DescribeCardResponses);
 
@@ -77,7 +83,8 @@ public static class CardEndpoints
     private static RouteHandlerBuilder ProducesCardProblems(this RouteHandlerBuilder builder) => builder
         .ProducesFetchProblems()
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-        .ProducesProblem(StatusCodes.Status503ServiceUnavailable); // every render slot busy and the queue full
+        .ProducesProblem(StatusCodes.Status429TooManyRequests) // a card that fetches, over the client's budget
+        .ProducesProblem(StatusCodes.Status503ServiceUnavailable); // every render or fetch slot busy and the queue full
 
     // The typed results say "200, bytes" and nothing about headers; the document should say which images and which headers.
     private static Task DescribeCardResponses(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
@@ -152,7 +159,7 @@ public static class CardEndpoints
 
     public static async Task<Results<FileContentHttpResult, EmptyHttpResult, StatusCodeHttpResult, ProblemHttpResult>> GetCardAsync(
         [AsParameters] CardQuery query, HttpContext context, CardRendering rendering, CardResolver resolver,
-        IOptions<PageCardOptions> pageCards, CancellationToken cancellationToken)
+        IOptions<PageCardOptions> pageCards, FetchRateLimiter limits, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var fields = query.ToFields(errors);
@@ -162,12 +169,12 @@ public static class CardEndpoints
             return InvalidCard(errors);
         }
 
-        return await ServeAsync(fields, context, rendering, resolver, pageCards.Value, cancellationToken);
+        return await ServeAsync(fields, context, rendering, resolver, pageCards.Value, limits, cancellationToken);
     }
 
     public static async Task<Results<FileContentHttpResult, EmptyHttpResult, StatusCodeHttpResult, ProblemHttpResult>> PostCardAsync(
         HttpContext context, CardRendering rendering, CardResolver resolver, IOptions<CardRequestOptions> options,
-        IOptions<PageCardOptions> pageCards, CancellationToken cancellationToken)
+        IOptions<PageCardOptions> pageCards, FetchRateLimiter limits, CancellationToken cancellationToken)
     {
         var body = await JsonBodyReader.ReadAsync<CardFields>(context, options.Value.MaxBodyBytes, cancellationToken);
         if (body.Problem is { } problem)
@@ -175,14 +182,20 @@ public static class CardEndpoints
             return problem;
         }
 
-        return await ServeAsync(body.Value!, context, rendering, resolver, pageCards.Value, cancellationToken);
+        return await ServeAsync(body.Value!, context, rendering, resolver, pageCards.Value, limits, cancellationToken);
     }
 
     // One path for GET, HEAD and POST: resolve (page, remote images), then answer 304, headers only, or the image.
     private static async Task<Results<FileContentHttpResult, EmptyHttpResult, StatusCodeHttpResult, ProblemHttpResult>> ServeAsync(
         CardFields fields, HttpContext context, CardRendering rendering, CardResolver resolver, PageCardOptions pageCards,
-        CancellationToken cancellationToken)
+        FetchRateLimiter limits, CancellationToken cancellationToken)
     {
+        // Only a card that makes us fetch (a page, a remote logo or background) counts against the client's fetch budget.
+        if (Fetches(fields) && limits.Check(context) is { } tooMany)
+        {
+            return tooMany;
+        }
+
         var resolution = await resolver.ResolveAsync(fields, cancellationToken);
         if (resolution.Problem is { } problem)
         {
@@ -205,6 +218,7 @@ public static class CardEndpoints
             using var slot = await rendering.Gate.EnterAsync(cancellationToken);
             if (slot is null)
             {
+                CardServiceTelemetry.RecordRejection("render-slots");
                 context.Response.Headers.RetryAfter = "1";
                 return TypedResults.Problem(
                     detail: $"{rendering.Options.Value.MaxConcurrentRenders} cards are being drawn and {rendering.Gate.Waiting} more are waiting; try again in a second.",
@@ -232,6 +246,12 @@ public static class CardEndpoints
         CardTier.Blob => BlobCardStore.Tier,
         _ => "rendered",
     };
+
+    private static bool Fetches(CardFields fields) =>
+        !string.IsNullOrWhiteSpace(fields.Url) || IsWebAddress(fields.Logo) || IsWebAddress(fields.Background);
+
+    private static bool IsWebAddress(string? value) =>
+        value is not null && (value.TrimStart().StartsWith("http:", StringComparison.OrdinalIgnoreCase) || value.TrimStart().StartsWith("https:", StringComparison.OrdinalIgnoreCase));
 
     // A card made from a page or a remote image changes when they do: cache it as long as we reuse what we fetched.
     private static string PageCacheControl(PageCardOptions options) =>

@@ -1,5 +1,6 @@
 using CardService.Core.Inspection;
 using CardService.Functions.Hosting;
+using CardService.Functions.Limits;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,7 @@ public static class MetaEndpoints
             .WithName("GetMeta")
             .WithSummary("Read a page's metadata and effective previews")
             .WithDescription("Fetches url (as agent when given) through the safe fetcher and probes its preview images unless probe=false. A 404 or 500 page is still read.")
+            .RequireFetchRateLimit()
             .WithTags("Pages")
             .ProducesFetchProblems()
             .AddOpenApiOperationTransformer(InspectQuery.Describe);
@@ -24,6 +26,7 @@ public static class MetaEndpoints
             .WithName("PostMeta")
             .WithSummary("Read a page's metadata from a URL or from posted HTML")
             .WithDescription("With html the page is not fetched (url only resolves relative links); images are still probed unless probe is false.")
+            .RequireFetchRateLimit()
             .WithTags("Pages")
             .Accepts<InspectBody>("application/json")
             .ProducesFetchProblems()

@@ -1,5 +1,6 @@
 using CardService.Core.Inspection;
 using CardService.Functions.Hosting;
+using CardService.Functions.Limits;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,7 @@ public static class ValidateEndpoints
             .WithName("GetValidate")
             .WithSummary("Judge a page: findings, score and platform verdicts")
             .WithDescription("Fetches url (as agent when given) through the safe fetcher and probes its preview images unless probe=false. A 404 or 500 page is still judged (the status is a finding).")
+            .RequireFetchRateLimit()
             .WithTags("Pages")
             .ProducesFetchProblems()
             .AddOpenApiOperationTransformer(InspectQuery.Describe);
@@ -24,6 +26,7 @@ public static class ValidateEndpoints
             .WithName("PostValidate")
             .WithSummary("Judge a page from a URL or from posted HTML")
             .WithDescription("With html the page is not fetched (url only resolves relative links) and rules that need the HTTP response are listed in notChecked; images are still probed unless probe is false.")
+            .RequireFetchRateLimit()
             .WithTags("Pages")
             .Accepts<InspectBody>("application/json")
             .ProducesFetchProblems()

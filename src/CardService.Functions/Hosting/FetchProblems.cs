@@ -12,6 +12,7 @@ public static class FetchProblems
         .ProducesProblem(StatusCodes.Status403Forbidden)
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
         .ProducesProblem(StatusCodes.Status502BadGateway)
+        .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
         .ProducesProblem(StatusCodes.Status504GatewayTimeout);
 
     public static ProblemHttpResult For(FetchFailure failure)
@@ -28,6 +29,7 @@ public static class FetchProblems
             FetchFailureKind.HttpStatus => (StatusCodes.Status502BadGateway, ProblemTypes.UpstreamStatus, "Upstream error"),
             FetchFailureKind.Timeout => (StatusCodes.Status504GatewayTimeout, ProblemTypes.UpstreamTimeout, "Upstream timed out"),
             FetchFailureKind.TooLarge => (StatusCodes.Status413PayloadTooLarge, ProblemTypes.UpstreamTooLarge, "Upstream content too large"),
+            FetchFailureKind.Busy => (StatusCodes.Status503ServiceUnavailable, ProblemTypes.FetcherBusy, "Fetcher busy"),
             _ => throw new ArgumentOutOfRangeException(nameof(failure), failure.Kind, "Unknown fetch failure kind."),
         };
 

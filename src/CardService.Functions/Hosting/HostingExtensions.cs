@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using CardService.Functions.Endpoints;
+using CardService.Functions.Limits;
 using CardService.Functions.Preview;
+using CardService.Functions.Signing;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace CardService.Functions.Hosting;
@@ -54,6 +56,8 @@ public static class HostingExtensions
         services.AddPageFetching(configuration);
         services.AddPageInspection(configuration);
         services.AddPreviewPages(configuration);
+        services.AddCardSigning(configuration);
+        services.AddRequestLimits(configuration);
         return services;
     }
 
@@ -96,6 +100,7 @@ public static class HostingExtensions
         // First, so that problems and 304s carry the CORS headers too (they are added as the response starts).
         app.UseCrossOriginCallers();
         app.Use(NoSniff);
+        app.Use(RetryAfterWhenBusy);
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
         app.UseStatusCodePages();
         return app;
@@ -107,6 +112,22 @@ public static class HostingExtensions
         context.Response.OnStarting(static state =>
         {
             ((HttpResponse)state).Headers.XContentTypeOptions = "nosniff";
+            return Task.CompletedTask;
+        }, context.Response);
+        return next(context);
+    }
+
+    // A 503 (render or fetch slots full) is worth retrying soon: say when, whichever path answered it.
+    private static Task RetryAfterWhenBusy(HttpContext context, RequestDelegate next)
+    {
+        context.Response.OnStarting(static state =>
+        {
+            var response = (HttpResponse)state;
+            if (response.StatusCode == StatusCodes.Status503ServiceUnavailable && response.Headers.RetryAfter.Count == 0)
+            {
+                response.Headers.RetryAfter = "1";
+            }
+
             return Task.CompletedTask;
         }, context.Response);
         return next(context);

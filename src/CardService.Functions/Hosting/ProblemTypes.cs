@@ -65,6 +65,21 @@ public static class ProblemTypes
     /// <summary>403: a <c>/preview/image</c> link that this server's preview page did not sign, or whose time ran out.</summary>
     public const string ImageLinkRefused = Base + "image-link-refused";
 
+    /// <summary>403: signatures are required (<c>Signing:Required</c>) and the card URL has no <c>sig</c>, or is a POST.</summary>
+    public const string SignatureRequired = Base + "signature-required";
+
+    /// <summary>403: the card URL's <c>sig</c> is not what an active key (<c>Signing:Keys</c>) makes of its parameters.</summary>
+    public const string SignatureMismatch = Base + "signature-mismatch";
+
+    /// <summary>403: the card URL is signed but the time in its <c>exp</c> parameter has passed.</summary>
+    public const string SignatureExpired = Base + "signature-expired";
+
+    /// <summary>429: this client sent more requests that fetch other sites than <c>RateLimits</c> allow; retry after <c>Retry-After</c>.</summary>
+    public const string TooManyRequests = Base + "too-many-requests";
+
+    /// <summary>503: every outbound fetch slot is busy and the queue for them is full (<c>FetchLimits</c>); retry after <c>Retry-After</c>.</summary>
+    public const string FetcherBusy = Base + "fetcher-busy";
+
     /// <summary>500: a bug or a broken deployment; never carries details.</summary>
     public const string InternalError = Base + "internal-error";
 

@@ -32,6 +32,7 @@ public static class PageErrors
             FetchFailureKind.TooManyRedirects => "The address redirects too many times (or in a loop), so crawlers give up before reaching the page.",
             FetchFailureKind.InvalidUrl => "That is not an address CardService can read. Enter a full address starting with https://.",
             FetchFailureKind.HttpStatus => "The site answered with an error instead of the page.",
+            FetchFailureKind.Busy => "CardService is reading many pages right now; try again in a moment.",
             _ when status == StatusCodes.Status400BadRequest => "That is not an address CardService can read. Enter a full address starting with https://.",
             _ => "CardService could not preview this page.",
         };

@@ -3,6 +3,7 @@ using CardService.Core.Fetching;
 using CardService.Core.Inspection;
 using CardService.Functions.Endpoints;
 using CardService.Functions.Hosting;
+using CardService.Functions.Limits;
 using CardService.Functions.Preview.Components;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -35,9 +36,9 @@ public static class PreviewEndpoints
         var pages = app.MapGroup("").ExcludeFromDescription().AddEndpointFilter(WithSecurityHeadersAsync);
         // Same route as the JSON index: HtmlOnlyPolicy keeps this one for browsers only, and the lower order wins for them.
         pages.MapGet("/", Landing).WithOrder(-1).WithMetadata(new HtmlOnlyMetadata()).WithName("LandingPage");
-        pages.MapMethods("/preview", [HttpMethods.Get, HttpMethods.Head], GetPreviewAsync).WithName("GetPreviewPage");
-        pages.MapPost("/preview", PostPreviewAsync).WithName("PostPreviewPage");
-        pages.MapGet(ImageLinks.Path, GetImageAsync).WithName("PreviewImage");
+        pages.MapMethods("/preview", [HttpMethods.Get, HttpMethods.Head], GetPreviewAsync).WithName("GetPreviewPage").RequireFetchRateLimit();
+        pages.MapPost("/preview", PostPreviewAsync).WithName("PostPreviewPage").RequireFetchRateLimit();
+        pages.MapGet(ImageLinks.Path, GetImageAsync).WithName("PreviewImage").RequireFetchRateLimit();
         // The page's two static files, by name: nothing else of wwwroot (or of the framework's assets) is served.
         pages.MapMethods("/preview/{file:regex(^preview\\.(css|js)$)}", [HttpMethods.Get, HttpMethods.Head], Asset).WithName("PreviewAsset");
         return app;

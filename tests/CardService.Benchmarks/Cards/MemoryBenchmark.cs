@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 namespace CardService.Benchmarks.Cards;
 
 /// <summary>
-/// <c>memory [--logos=10] [--specs=3200] [--rounds=3] [--app=PATH] [--set Key=Value …]</c>: the built app as its own process,
+/// <c>memory [--logos=10] [--specs=3200] [--rounds=3] [--concurrency=8] [--app=PATH] [--set Key=Value …]</c>: the built app as its own process,
 /// hit by bursts of cards with a 6000×6000 PNG logo and background (posted as <c>data:</c>, then fetched from a local server
 /// on 127.0.0.2) and by rounds of seeded random specs, printing its VmRSS and VmHWM after each phase (one Markdown row each).
 /// </summary>
@@ -22,6 +22,7 @@ internal static class MemoryBenchmark
         var logos = Option(args, "logos", 10);
         var specs = Option(args, "specs", 3200);
         var rounds = Option(args, "rounds", 3);
+        var concurrency = Option(args, "concurrency", 8);
         var appDll = args.FirstOrDefault(a => a.StartsWith("--app=", StringComparison.Ordinal))?["--app=".Length..] ?? DefaultApp();
         var settings = new Dictionary<string, string>(StringComparer.Ordinal) { ["Fetch:AllowedPrivateNetworks:0"] = ImageAddress + "/32" };
         for (var i = 0; i < args.Length - 1; i++)
@@ -43,7 +44,7 @@ internal static class MemoryBenchmark
         Row($"{logos} concurrent, logo+background by URL", await MemoryLoad.LogoBurstAsync(app.Client, images.Url("/logo.png").AbsoluteUri, logos, "url"), app.Memory());
         for (var round = 1; round <= rounds; round++)
         {
-            Row($"round {round}: {specs} random specs, 8 at a time", await MemoryLoad.RandomSpecsAsync(app.Client, specs, 8, seed: round), app.Memory());
+            Row($"round {round}: {specs} random specs, {concurrency} at a time", await MemoryLoad.RandomSpecsAsync(app.Client, specs, concurrency, seed: round), app.Memory());
         }
 
         return 0;

@@ -48,6 +48,27 @@ public class StartupFailureTests
     }
 
     [Fact]
+    public async Task App_BadSigningAndRateLimitSettings_Exits2NamingEach()
+    {
+        var (exitCode, output) = await RunAppAsync([], ("PORT", "1"),
+            ("Signing__Keys__0", Convert.ToBase64String(new byte[8])), ("RateLimits__TrustedProxies__0", "10.0.0.0/99"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("error: Signing:Keys:0 is 8 bytes; a key needs at least 32", output, StringComparison.Ordinal);
+        Assert.Contains("RateLimits:TrustedProxies", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task App_SignaturesRequiredWithoutKeys_Exits2()
+    {
+        var (exitCode, output) = await RunAppAsync([], ("PORT", "1"), ("Signing__Required", "true"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("error: Signing:Required is true but Signing:Keys is empty", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task App_FontFolderMissing_ExitsNamingTheSetting()
     {
         var (exitCode, output) = await RunAppAsync([], ("PORT", "1"), ("Fonts__Directory", "/nonexistent/cardservice-fonts"));

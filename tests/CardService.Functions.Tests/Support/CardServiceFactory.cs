@@ -11,7 +11,7 @@ namespace CardService.Functions.Tests.Support;
 /// <summary>
 /// The real app in memory, optionally with configuration overrides (e.g. "CardRequests:MaxBodyBytes"). Its fetcher is the
 /// real one with its configured options, except that DNS answers "no such host" for every name: tests reach their
-/// servers by IP literal, and no lookup ever leaves the machine.
+/// servers by IP literal, and no lookup ever leaves the machine. The per-client rate limit is off unless a test sets it.
 /// </summary>
 public sealed class CardServiceFactory : WebApplicationFactory<Program>
 {
@@ -31,6 +31,8 @@ public sealed class CardServiceFactory : WebApplicationFactory<Program>
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Development");
+        // Test classes send hundreds of fetching requests from one address; the rate limit's own tests set it low.
+        builder.UseSetting("RateLimits:PermitLimit", "0");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

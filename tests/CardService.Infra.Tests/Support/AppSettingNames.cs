@@ -13,12 +13,6 @@ namespace CardService.Infra.Tests.Support;
 /// </summary>
 internal static partial class AppSettingNames
 {
-    /// <summary>
-    /// Sections that issue 11 (signed URLs) adds to the app; the Bicep file and the chart name them ahead of the code. Once
-    /// the app has a section of that name, its keys are checked like every other.
-    /// </summary>
-    public static readonly IReadOnlySet<string> AwaitedSections = new HashSet<string>(["Signing"], StringComparer.OrdinalIgnoreCase);
-
     private static readonly Assembly[] AppAssemblies = [typeof(HostingPorts).Assembly, typeof(FontOptions).Assembly];
 
     /// <summary>Every key the app binds, list indices written as <c>#</c>.</summary>
@@ -41,9 +35,7 @@ internal static partial class AppSettingNames
         var section = name.Split("__")[0];
         if (!Sections.Contains(section))
         {
-            return AwaitedSections.Contains(section)
-                ? null
-                : $"'{name}': the app has no configuration section '{section}' (sections: {string.Join(", ", Sections.Order())}).";
+            return $"'{name}': the app has no configuration section '{section}' (sections: {string.Join(", ", Sections.Order())}).";
         }
 
         return Keys.Contains(ListIndex().Replace(name, "__#"))
