@@ -147,7 +147,7 @@ public sealed class TelemetryTests(PageServerFixture pages) : IClassFixture<Page
         Assert.All(lines, l => Assert.Equal("GET", l.GetProperty("Method").GetString()));
         Assert.All(lines, l => Assert.Equal(200, l.GetProperty("Status").GetInt32()));
         Assert.All(lines, l => Assert.True(l.GetProperty("DurationMs").GetDouble() > 0));
-        Assert.Equal(JsonValueKind.Null, lines[0].GetProperty("CacheTier").ValueKind);
+        Assert.Equal("rendered", lines[0].GetProperty("CacheTier").GetString());
         Assert.Equal("memory", lines[1].GetProperty("CacheTier").GetString());
         Assert.Equal("3f0e6c1a-invocation", lines[1].GetProperty("InvocationId").GetString());
     }
