@@ -419,6 +419,29 @@ public sealed class CardsCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Cards_TemplateInCardserviceYmlAndFrontMatter_PostWinsAndChangingItRemakesTheCard()
+    {
+        var posts = new[] { ("2024-03-01-one.md", "---\ntitle: Template from the site\n---\n"), ("2024-03-02-two.md", "---\ntitle: Template from the post\ncard: {template: centered}\n---\n") };
+        var site = JekyllSite(posts);
+        var plain = JekyllSite(posts);
+        await File.WriteAllTextAsync(Path.Combine(site, "cardservice.yml"), "template: split\n");
+
+        var first = await Tool.RunAsync(site, "cards", ".");
+        await Tool.RunAsync(plain, "cards", ".");
+        var split = Hashes(site);
+        await File.WriteAllTextAsync(Path.Combine(site, "cardservice.yml"), "template: photo\n");
+        var changed = await Tool.RunAsync(site, "cards", ".");
+
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        Assert.NotEqual(Hashes(plain)["2024-03-01.png"], split["2024-03-01.png"]);
+        // The post's own template (centered) wins over the site's: its card is the one it gets with no cardservice.yml, and
+        // only the other post changes with the file.
+        Assert.Equal(Hashes(plain)["2024-03-02.png"], split["2024-03-02.png"]);
+        Assert.Equal(["seo/2024-03-01.png"], Made(changed));
+        Assert.Equal(split["2024-03-02.png"], Hashes(site)["2024-03-02.png"]);
+    }
+
+    [Fact]
     public async Task Cards_BrandFontInCardserviceYml_DrawsWithItAndChangingTheFontRemakesEveryCard()
     {
         var site = JekyllSite(("2024-03-01-one.md", "---\ntitle: Brand fonts\n---\n"), ("2024-03-02-two.md", "---\ntitle: Second post\n---\n"));

@@ -54,6 +54,27 @@ public class CardEndpointsTests(CardServiceFactory factory) : IClassFixture<Card
     }
 
     [Theory]
+    [InlineData("centered")]
+    [InlineData("photo")]
+    [InlineData("split")]
+    public async Task Get_Template_DrawsItsOwnCardWithItsOwnETag(string template)
+    {
+        using var client = factory.CreateClient();
+        const string query = "/card?title=Templates%20are%20data&category=Design";
+
+        using var classic = await client.GetAsync(Url(query));
+        using var templated = await client.GetAsync(Url(query + "&template=" + template));
+        using var classicNamed = await client.GetAsync(Url(query + "&template=classic"));
+
+        var classicBytes = await ReadImageAsync(classic, "image/png", 1200, 630);
+        var templatedBytes = await ReadImageAsync(templated, "image/png", 1200, 630);
+        Assert.NotEqual(classic.Headers.ETag, templated.Headers.ETag);
+        Assert.NotEqual(classicBytes, templatedBytes);
+        // classic is the default: naming it is the same card.
+        Assert.Equal(classic.Headers.ETag, classicNamed.Headers.ETag);
+    }
+
+    [Theory]
     [InlineData("jpeg", "image/jpeg")]
     [InlineData("jpg", "image/jpeg")]
     [InlineData("webp", "image/webp")]
