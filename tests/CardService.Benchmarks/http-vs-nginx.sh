@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # CardService over HTTP against nginx serving the same PNG as a static file, on loopback, in ONE run (docs/PERFORMANCE.md).
-#   tests/CardService.Benchmarks/http-vs-nginx.sh [--rounds=3] [--seconds=10] [--soak=60] [--connections=32]
+#   tests/CardService.Benchmarks/http-vs-nginx.sh [--rounds=3] [--seconds=10] [--soak=60] [--connections=32] [--set KEY=VALUE]...
+# (--set passes one app setting, e.g. --set CardCache:MaxBytes=0, as the environment variable CardCache__MaxBytes.)
 # Installs wrk and nginx from Debian when missing, publishes the app (ReadyToRun, as deployed), starts it and nginx on
 # 127.0.0.1, then measures with wrk (2 threads):
 #   1. a cached card (200) and nginx's static file, alternating app/nginx for ROUNDS rounds (median requests/s, its p99);
@@ -13,14 +14,17 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 rounds=3 seconds=10 soak=60 connections=32
-for arg in "$@"; do
-  case "$arg" in
-    --rounds=*) rounds="${arg#*=}" ;;
-    --seconds=*) seconds="${arg#*=}" ;;
-    --soak=*) soak="${arg#*=}" ;;
-    --connections=*) connections="${arg#*=}" ;;
-    *) echo "unknown argument: $arg" >&2; exit 2 ;;
+app_settings=()
+while (($#)); do
+  case "$1" in
+    --rounds=*) rounds="${1#*=}" ;;
+    --seconds=*) seconds="${1#*=}" ;;
+    --soak=*) soak="${1#*=}" ;;
+    --connections=*) connections="${1#*=}" ;;
+    --set) shift; key="${1%%=*}"; app_settings+=("${key//:/__}=${1#*=}") ;;
+    *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
+  shift
 done
 
 if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
@@ -46,7 +50,7 @@ app_port="$(free_port)" nginx_port="$(free_port)"
 echo "publishing the app" >&2
 dotnet publish "$repo/src/CardService.Functions" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
   -o "$work/app" -nologo -clp:ErrorsOnly >&2
-(cd "$work/app" && exec env ASPNETCORE_URLS="http://127.0.0.1:$app_port" DOTNET_gcServer=0 ./CardService.Functions >"$work/app.log" 2>&1) &
+(cd "$work/app" && exec env ASPNETCORE_URLS="http://127.0.0.1:$app_port" DOTNET_gcServer=0 ${app_settings[@]+"${app_settings[@]}"} ./CardService.Functions >"$work/app.log" 2>&1) &
 app_pid=$!
 base="http://127.0.0.1:$app_port"
 for _ in $(seq 1 300); do curl -fs "$base/healthz" >/dev/null 2>&1 && break; sleep 0.1; done

@@ -17,17 +17,13 @@ public static class CardServiceTelemetry
     /// <summary>Spans: <c>fetch page</c>, <c>read page</c>, <c>validate page</c>, <c>render card</c>, <c>card cache</c>, …</summary>
     public static readonly ActivitySource Source = new(Name, typeof(CardServiceTelemetry).Assembly.GetName().Version?.ToString());
 
-    /// <summary>The meter every CardService instrument belongs to; other parts (the card store, the limiter) add theirs to it.</summary>
+    /// <summary>The one meter every CardService instrument belongs to; other parts (the card store's tiers) add theirs to it.</summary>
     public static readonly Meter Meter = new(Name, typeof(CardServiceTelemetry).Assembly.GetName().Version?.ToString());
 
     /// <summary>Seconds spent drawing and encoding one card (not waiting for a render slot).</summary>
     public static readonly Histogram<double> RenderDuration = Meter.CreateHistogram<double>(
         "cardservice.render.duration", "s", "Time to draw and encode one card.",
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2] });
-
-    /// <summary>Card cache lookups, tagged <see cref="Tags.CacheTier"/> and <see cref="Tags.CacheResult"/> (<c>hit</c> | <c>miss</c>).</summary>
-    public static readonly Counter<long> CacheLookups = Meter.CreateCounter<long>(
-        "cardservice.cache.lookups", "{lookup}", "Card cache lookups by tier and result (hit or miss).");
 
     /// <summary>Outbound fetches, tagged <see cref="Tags.FetchPurpose"/> and <see cref="Tags.FetchOutcome"/> (<c>ok</c> or a <see cref="FetchFailureKind"/>).</summary>
     public static readonly Counter<long> Fetches = Meter.CreateCounter<long>(
@@ -37,11 +33,16 @@ public static class CardServiceTelemetry
     public static readonly Counter<long> Rejections = Meter.CreateCounter<long>(
         "cardservice.rate_limit.rejections", "{request}", "Requests rejected by a rate or concurrency limit.");
 
+    /// <summary>Request log lines dropped because the writer fell behind (its queue was full); the request was answered.</summary>
+    public static readonly Counter<long> RequestLogDrops = Meter.CreateCounter<long>(
+        "cardservice.request_log.dropped", "{line}", "Request log lines dropped because stdout could not keep up.");
+
     /// <summary>Tag names, shared by spans and instruments.</summary>
     public static class Tags
     {
         public const string CacheTier = "cardservice.cache.tier";
         public const string CacheResult = "cardservice.cache.result";
+        public const string StoreOperation = "cardservice.store.operation";
         public const string FetchPurpose = "cardservice.fetch.purpose";
         public const string FetchOutcome = "cardservice.fetch.outcome";
         public const string Limiter = "cardservice.limiter";
@@ -51,13 +52,9 @@ public static class CardServiceTelemetry
         public const string HttpStatus = "http.response.status_code";
     }
 
-    /// <summary>Counts one cache lookup and marks <paramref name="activity"/> (the lookup's span, if any) with its result.</summary>
-    public static void RecordCacheLookup(string tier, bool hit, Activity? activity = null)
-    {
-        var result = hit ? "hit" : "miss";
-        CacheLookups.Add(1, new KeyValuePair<string, object?>(Tags.CacheTier, tier), new KeyValuePair<string, object?>(Tags.CacheResult, result));
-        activity?.SetTag(Tags.CacheTier, tier).SetTag(Tags.CacheResult, result);
-    }
+    /// <summary>Marks a cache lookup's span with its tier and result (the lookup is counted by the card store's metrics).</summary>
+    public static void TagCacheLookup(Activity? activity, string tier, bool hit) =>
+        activity?.SetTag(Tags.CacheTier, tier).SetTag(Tags.CacheResult, hit ? "hit" : "miss");
 
     /// <summary>Counts one fetch and marks its span: <c>ok</c>, or the failure's kind with the span's status set to error.</summary>
     public static void RecordFetch(string purpose, FetchFailure? failure, Activity? activity)

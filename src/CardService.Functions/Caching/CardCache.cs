@@ -23,23 +23,13 @@ public sealed class CardCache(IOptions<CardCacheOptions> options)
     /// <summary>The tier name this cache reports in metrics, spans and the request log.</summary>
     public const string Tier = "memory";
 
-    /// <summary>Returns the cached card and marks it recently used; counted as a hit or miss of the <c>memory</c> tier.</summary>
+    /// <summary>Returns the cached card and marks it recently used; its span says hit or miss (<see cref="Storage.CardStore"/> counts it).</summary>
     public bool TryGet(string key, out RenderedCard card)
     {
         using var activity = CardServiceTelemetry.Source.StartActivity("card cache get");
         var hit = _cards.TryGet(key, out card);
-        CardServiceTelemetry.RecordCacheLookup(Tier, hit, activity);
+        CardServiceTelemetry.TagCacheLookup(activity, Tier, hit);
         return hit;
-    }
-
-    /// <summary>
-    /// Returns the cached card, or runs <paramref name="render"/> on the thread pool once for all concurrent callers of the
-    /// same key and keeps the result. Cancelling stops this caller's wait, not the render others may share.
-    /// </summary>
-    public Task<RenderedCard> GetOrRenderAsync(string key, Func<RenderedCard> render, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(render);
-        return _cards.GetOrLoadAsync(key, () => Task.Run(render, CancellationToken.None), cancellationToken);
     }
 
     /// <summary>

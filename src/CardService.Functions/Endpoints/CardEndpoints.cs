@@ -2,6 +2,7 @@ using System.Globalization;
 using CardService.Core.Cards;
 using CardService.Core.Cards.FromPage;
 using CardService.Core.Telemetry;
+using CardService.Functions.Caching;
 using CardService.Functions.Storage;
 using CardService.Functions.Hosting;
 using CardService.Functions.Limits;
@@ -158,9 +159,29 @@ public static class CardEndpoints
     }
 
     public static async Task<Results<FileContentHttpResult, EmptyHttpResult, StatusCodeHttpResult, ProblemHttpResult>> GetCardAsync(
-        [AsParameters] CardQuery query, HttpContext context, CardRendering rendering, CardResolver resolver,
+        [AsParameters] CardQuery query, HttpContext context, CardRendering rendering, CardResolver resolver, QueryETags remembered,
         IOptions<PageCardOptions> pageCards, FetchRateLimiter limits, CancellationToken cancellationToken)
     {
+        // A plain card asked for again by the same query string: its ETag is known, so no field is parsed, checked or hashed.
+        var rawQuery = context.Request.QueryString.Value ?? string.Empty;
+        var lookedUp = false;
+        if (remembered.TryGet(rawQuery, out var knownETag))
+        {
+            if (IfNoneMatchMatches(context.Request, knownETag))
+            {
+                WriteCacheHeaders(context.Response, knownETag, CacheControl);
+                return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+            }
+
+            var (kept, tier) = await rendering.Store.FindAsync(knownETag, cancellationToken);
+            if (kept is not null)
+            {
+                return Answer(context, kept, tier, CacheControl);
+            }
+
+            lookedUp = true; // evicted: drawn again below from the fields
+        }
+
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var fields = query.ToFields(errors);
         if (errors.Count > 0)
@@ -169,7 +190,7 @@ public static class CardEndpoints
             return InvalidCard(errors);
         }
 
-        return await ServeAsync(fields, context, rendering, resolver, pageCards.Value, limits, cancellationToken);
+        return await ServeAsync(fields, context, rendering, resolver, pageCards.Value, limits, new QueryMemo(remembered, rawQuery, lookedUp), cancellationToken);
     }
 
     public static async Task<Results<FileContentHttpResult, EmptyHttpResult, StatusCodeHttpResult, ProblemHttpResult>> PostCardAsync(
@@ -182,13 +203,13 @@ public static class CardEndpoints
             return problem;
         }
 
-        return await ServeAsync(body.Value!, context, rendering, resolver, pageCards.Value, limits, cancellationToken);
+        return await ServeAsync(body.Value!, context, rendering, resolver, pageCards.Value, limits, memo: null, cancellationToken);
     }
 
     // One path for GET, HEAD and POST: resolve (page, remote images), then answer 304, headers only, or the image.
     private static async Task<Results<FileContentHttpResult, EmptyHttpResult, StatusCodeHttpResult, ProblemHttpResult>> ServeAsync(
         CardFields fields, HttpContext context, CardRendering rendering, CardResolver resolver, PageCardOptions pageCards,
-        FetchRateLimiter limits, CancellationToken cancellationToken)
+        FetchRateLimiter limits, QueryMemo? memo, CancellationToken cancellationToken)
     {
         // Only a card that makes us fetch (a page, a remote logo or background) counts against the client's fetch budget.
         if (Fetches(fields) && limits.Check(context) is { } tooMany)
@@ -204,6 +225,11 @@ public static class CardEndpoints
 
         var spec = resolution.Spec!;
         var etag = rendering.Renderer.ETag(spec);
+        if (memo is not null && !resolution.UsesRemoteContent && !Fetches(fields))
+        {
+            memo.ETags.Remember(memo.RawQuery, etag);
+        }
+
         var cacheControl = resolution.UsesRemoteContent ? PageCacheControl(pageCards) : CacheControl;
         WriteSourceHeaders(context.Response, resolution.Sources);
         if (!HttpMethods.IsPost(context.Request.Method) && IfNoneMatchMatches(context.Request, etag))
@@ -212,7 +238,7 @@ public static class CardEndpoints
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        var (card, tier) = await rendering.Store.FindAsync(etag, cancellationToken);
+        var (card, tier) = memo is { LookedUp: true } ? (null, CardTier.Rendered) : await rendering.Store.FindAsync(etag, cancellationToken);
         if (card is null)
         {
             using var slot = await rendering.Gate.EnterAsync(cancellationToken);
@@ -229,6 +255,13 @@ public static class CardEndpoints
             card = await rendering.Store.GetOrRenderAsync(etag, () => rendering.Renderer.Render(spec), cacheControl, CancellationToken.None);
         }
 
+        return Answer(context, card, tier, cacheControl);
+    }
+
+    // The card's headers, and its bytes unless this is HEAD.
+    private static Results<FileContentHttpResult, EmptyHttpResult, StatusCodeHttpResult, ProblemHttpResult> Answer(
+        HttpContext context, RenderedCard card, CardTier tier, string cacheControl)
+    {
         RequestLog.AnsweredFrom(context, TierName(tier));
         WriteCardHeaders(context, card, cacheControl);
         context.Response.Headers[TierHeader] = TierName(tier);
@@ -239,6 +272,9 @@ public static class CardEndpoints
 
         return TypedResults.Bytes(card.Bytes, card.ContentType);
     }
+
+    /// <summary>Where a GET or HEAD remembers its plain card's ETag, and whether the card tiers were already asked for it.</summary>
+    private sealed record QueryMemo(QueryETags ETags, string RawQuery, bool LookedUp);
 
     private static string TierName(CardTier tier) => tier switch
     {

@@ -31,6 +31,7 @@ public static class CardRenderingExtensions
         });
         services.AddSingleton(sp => new RenderGate(sp.GetRequiredService<IOptions<CardRenderingOptions>>().Value));
         services.AddSingleton<CardCache>();
+        services.AddSingleton<QueryETags>();
         services.AddSingleton<CardRendering>();
 
         // Cards from a page (url=) and remote logos/backgrounds; the fetcher and loader come from AddPageFetching.

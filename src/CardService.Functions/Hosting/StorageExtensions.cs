@@ -1,4 +1,5 @@
 using CardService.Core.Cards.FromPage;
+using CardService.Core.Telemetry;
 using CardService.Functions.Caching;
 using CardService.Functions.Storage;
 using Microsoft.Extensions.Caching.Distributed;
@@ -19,8 +20,7 @@ public static class StorageExtensions
         services.AddSettings<CardStoreOptions>(configuration, CardStoreOptions.SectionName);
         services.AddSingleton<IValidateOptions<CardStoreOptions>, CardStoreSettingsValid>();
         services.AddSettings<RedisOptions>(configuration, RedisOptions.SectionName);
-        services.AddMetrics();
-        services.AddSingleton<StoreMetrics>();
+        services.AddSingleton(new StoreMetrics(CardServiceTelemetry.Meter));
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<CardStoreOptions>>().Value;

@@ -28,6 +28,8 @@ public static class TelemetryExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSettings<TelemetryOptions>(configuration, TelemetryOptions.SectionName);
+        // Made only when the request log writes to a lone JSON console (RequestLog); disposed, and so drained, at shutdown.
+        services.AddSingleton(_ => new RequestLogWriter(Console.OpenStandardOutput()));
 
         var section = configuration.GetSection(TelemetryOptions.SectionName);
         var endpoint = section[nameof(TelemetryOptions.OtlpEndpoint)];

@@ -18,7 +18,7 @@ public enum CardTier
 /// </summary>
 public sealed class CardStore(CardCache memory, StoreMetrics metrics, BlobCardStore? shared = null)
 {
-    public const string MemoryTier = "memory";
+    public const string MemoryTier = CardCache.Tier;
 
     /// <summary>Whether cards are shared with other instances.</summary>
     public bool IsShared => shared is not null;

@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using CardService.Core.Telemetry;
@@ -87,6 +88,28 @@ public sealed class TelemetryTests(PageServerFixture pages) : IClassFixture<Page
     }
 
     [Fact]
+    public async Task GetCard_SameQueryTwice_OneLookupPerTierAndNoRender()
+    {
+        using var client = _app.CreateClient();
+        var url = "/card?title=" + PageServerFixture.NewId();
+        var queryMissesBefore = CacheLookups("miss", "query");
+        var memoryMissesBefore = CacheLookups("miss");
+        (await client.GetAsync(url)).Dispose();
+        var queryHitsBefore = CacheLookups("hit", "query");
+        var memoryHitsBefore = CacheLookups("hit");
+        var rendersBefore = RenderCount();
+
+        using var again = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(queryMissesBefore + 1, CacheLookups("miss", "query"));
+        Assert.Equal(memoryMissesBefore + 1, CacheLookups("miss"));
+        Assert.Equal(queryHitsBefore + 1, CacheLookups("hit", "query"));
+        Assert.Equal(memoryHitsBefore + 1, CacheLookups("hit"));
+        Assert.Equal(rendersBefore, RenderCount());
+    }
+
+    [Fact]
     public async Task GetValidate_LocalPage_TracesFetchReadProbeAndValidateAndCountsOkFetches()
     {
         using var client = _app.CreateClient();
@@ -152,6 +175,30 @@ public sealed class TelemetryTests(PageServerFixture pages) : IClassFixture<Page
         Assert.Equal("3f0e6c1a-invocation", lines[1].GetProperty("InvocationId").GetString());
     }
 
+    [Fact]
+    public async Task Requests_ManyFromSeveralClients_ExactlyOneLineEach()
+    {
+        await using var app = await AppProcess.StartAsync(AppProcess.BuiltAppDll, "127.0.0.1", new Dictionary<string, string>
+        {
+            ["Logging:LogLevel:" + "CardService.Requests"] = "Information",
+        });
+        var url = "/card?title=" + PageServerFixture.NewId();
+        (await app.Client.GetAsync(url)).Dispose();
+
+        // 8 clients at once, 25 requests each: lines are queued from several threads and written in batches.
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            for (var i = 0; i < 25; i++)
+            {
+                (await app.Client.GetAsync(url)).Dispose();
+            }
+        }));
+        var lines = await RequestLinesAsync(app, expected: 201, route: "/card");
+
+        Assert.Equal(200, lines.Count(l => l.GetProperty("CacheTier").GetString() == "memory"));
+        Assert.All(lines, l => Assert.Equal(JsonValueKind.Null, l.GetProperty("InvocationId").ValueKind));
+    }
+
     [Theory]
     [InlineData(null, null, false)]
     [InlineData("Telemetry:Enabled", "true", true)]
@@ -180,6 +227,7 @@ public sealed class TelemetryTests(PageServerFixture pages) : IClassFixture<Page
             var lines = app.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Where(l => l.Contains("\"CardService.Requests\"", StringComparison.Ordinal))
                 .Select(l => JsonDocument.Parse(l).RootElement.Clone())
+                .Select(WholeLine)
                 .Select(l => l.GetProperty("State"))
                 .Where(s => s.GetProperty("Route").GetString() == route)
                 .ToList();
@@ -191,6 +239,17 @@ public sealed class TelemetryTests(PageServerFixture pages) : IClassFixture<Page
 
             await Task.Delay(50, CancellationToken.None);
         }
+    }
+
+    // Every line has the console formatter's fields; a line cut or merged with another would not parse or would miss them.
+    private static JsonElement WholeLine(JsonElement line)
+    {
+        Assert.Equal(1, line.GetProperty("EventId").GetInt32());
+        Assert.Equal("Information", line.GetProperty("LogLevel").GetString());
+        Assert.Equal("CardService.Requests", line.GetProperty("Category").GetString());
+        Assert.Contains(" answered ", line.GetProperty("Message").GetString(), StringComparison.Ordinal);
+        Assert.True(DateTimeOffset.TryParse(line.GetProperty("Timestamp").GetString(), CultureInfo.InvariantCulture, out _));
+        return line;
     }
 
     // The server span ends after the answer is sent, so it may be exported just after the client has read it.
@@ -237,8 +296,8 @@ public sealed class TelemetryTests(PageServerFixture pages) : IClassFixture<Page
 
     private long RenderCount() => Points("cardservice.render.duration").Sum(p => p.GetHistogramCount());
 
-    private long CacheLookups(string result) => Points("cardservice.cache.lookups")
-        .Where(p => Tag(p, CardServiceTelemetry.Tags.CacheTier) == "memory" && Tag(p, CardServiceTelemetry.Tags.CacheResult) == result)
+    private long CacheLookups(string result, string tier = "memory") => Points(result == "hit" ? "cardservice.cache.hits" : "cardservice.cache.misses")
+        .Where(p => Tag(p, CardServiceTelemetry.Tags.CacheTier) == tier)
         .Sum(p => p.GetSumLong());
 
     private long Fetches(string purpose, string outcome) => Points("cardservice.fetch.outcomes")

@@ -1,27 +1,26 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using CardService.Core.Telemetry;
 using CardService.Functions.Storage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CardService.Functions.Tests.Support;
 
 /// <summary>
-/// A <see cref="StoreMetrics"/> of its own (its own meter factory, so other tests' measurements stay out) and the totals it
+/// A <see cref="StoreMetrics"/> on a meter of its own (so other tests' measurements stay out) and the totals it
 /// recorded, by instrument and tier: <c>Count("cardservice.store.failures", "blob")</c>.
 /// </summary>
 public sealed class StoreMeasurements : IDisposable
 {
-    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly Meter _meter = new("CardService.Tests." + Guid.NewGuid().ToString("N"));
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<(string Instrument, string? Tier), long> _totals = new();
 
     public StoreMeasurements()
     {
-        var factory = _services.GetRequiredService<IMeterFactory>();
-        Metrics = new StoreMetrics(factory);
+        Metrics = new StoreMetrics(_meter);
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (ReferenceEquals(instrument.Meter.Scope, factory))
+            if (ReferenceEquals(instrument.Meter, _meter))
             {
                 listener.EnableMeasurementEvents(instrument);
             }
@@ -31,7 +30,7 @@ public sealed class StoreMeasurements : IDisposable
             string? tier = null;
             foreach (var tag in tags)
             {
-                if (tag.Key == "tier")
+                if (tag.Key == CardServiceTelemetry.Tags.CacheTier)
                 {
                     tier = tag.Value as string;
                 }
@@ -49,6 +48,6 @@ public sealed class StoreMeasurements : IDisposable
     public void Dispose()
     {
         _listener.Dispose();
-        _services.Dispose();
+        _meter.Dispose();
     }
 }

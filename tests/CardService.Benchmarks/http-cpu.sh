@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# CPU time and allocations the app spends per request over HTTP, a measure a loaded machine bends far less than requests/s
+# (docs/PERFORMANCE.md, "CPU per request").
+#   tests/CardService.Benchmarks/http-cpu.sh [--app=DIR] [--seconds=10] [--connections=32] [--set KEY=VALUE]...
+# Publishes the app (ReadyToRun, as deployed) unless --app names a published folder, starts it on 127.0.0.1 with its stdout
+# redirected to a file (so the request log is JSON, as in a container), and for each kind of request — a cached card (200),
+# the 304 path, uncached renders (every request a new title) — runs wrk and reads the app's user+sys CPU time from
+# /proc/PID/stat before and after. Prints a Markdown row per kind: requests answered, app CPU ms, CPU ms per request.
+# --set KEY=VALUE passes an app setting (as the environment variable KEY with ':' written '__').
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/../.." && pwd)"
+seconds=10 connections=32 app_dir=""
+settings=()
+while (($#)); do
+  case "$1" in
+    --app=*) app_dir="${1#*=}" ;;
+    --seconds=*) seconds="${1#*=}" ;;
+    --connections=*) connections="${1#*=}" ;;
+    --set) shift; settings+=("$1") ;;
+    *) echo "unknown argument: $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; exit 2; }
+
+work="$(mktemp -d)"
+app_pid=""
+cleanup() {
+  [[ -n "$app_pid" ]] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+if [[ -z "$app_dir" ]]; then
+  echo "publishing the app" >&2
+  dotnet publish "$repo/src/CardService.Functions" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+    -o "$work/app" -nologo -clp:ErrorsOnly >&2
+  app_dir="$work/app"
+fi
+
+port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+env_settings=()
+for s in ${settings[@]+"${settings[@]}"}; do key="${s%%=*}"; env_settings+=("${key//:/__}=${s#*=}"); done
+(cd "$app_dir" && exec env ASPNETCORE_URLS="http://127.0.0.1:$port" DOTNET_gcServer=0 ${env_settings[@]+"${env_settings[@]}"} ./CardService.Functions >"$work/app.log" 2>&1) &
+app_pid=$!
+base="http://127.0.0.1:$port"
+for _ in $(seq 1 300); do curl -fs "$base/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
+curl -fs "$base/healthz" >/dev/null || { echo "the app did not start:" >&2; cat "$work/app.log" >&2; exit 2; }
+
+card_path="/card?title=Ten%20ways%20to%20cache%20a%20social%20card&category=Performance&siteName=bench.example"
+etag="$(curl -fsS -D - -o /dev/null "$base$card_path" | awk 'tolower($1) == "etag:" { sub(/\r$/, "", $2); print $2 }')"
+echo "wrk.headers[\"If-None-Match\"] = os.getenv(\"INM\")" >"$work/inm.lua"
+cat >"$work/uncached.lua" <<'EOF'
+local threads, n = 0, 0
+function setup(thread) threads = threads + 1; thread:set("id", threads) end
+function init(args) token = os.getenv("RUN") or "0" end
+function request()
+  n = n + 1
+  return wrk.format("GET", "/card?title=Uncached%20card%20" .. token .. "-" .. id .. "-" .. n .. "&category=Bench")
+end
+EOF
+
+# utime + stime of the app in clock ticks (fields 14 and 15 of /proc/PID/stat; the name in field 2 has no spaces here).
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$app_pid/stat"; }
+tick_ms=$((1000 / $(getconf CLK_TCK)))
+
+measure() {
+  local name="$1"; shift
+  local before after out requests
+  before="$(cpu_ticks)"
+  out="$(wrk --timeout 10s -t2 -c"$connections" -d"${seconds}s" "$@")"
+  after="$(cpu_ticks)"
+  requests="$(awk '/requests in/ { print $1 }' <<<"$out")"
+  awk -v n="$name" -v r="$requests" -v t="$((after - before))" -v ms="$tick_ms" 'BEGIN {
+    printf "| %s | %d | %.0f | %.3f |\n", n, r, t * ms, t * ms / r }'
+}
+
+echo "warming up" >&2
+wrk -t2 -c"$connections" -d3s "$base$card_path" >/dev/null
+INM="$etag" wrk -t2 -c"$connections" -d3s -s "$work/inm.lua" "$base$card_path" >/dev/null
+RUN="w$RANDOM" wrk -t2 -c"$connections" -d3s -s "$work/uncached.lua" "$base" >/dev/null
+
+echo "| request ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2 -c$connections ${seconds}s) | requests | app CPU ms | CPU ms per request |"
+echo "|---|---:|---:|---:|"
+measure "cached card (200)" "$base$card_path"
+INM="$etag" measure "If-None-Match → 304" -s "$work/inm.lua" "$base$card_path"
+RUN="u$RANDOM" measure "uncached render" -s "$work/uncached.lua" "$base"
+echo "app log lines: $(grep -c '"CardService.Requests"' "$work/app.log" || true); load after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
