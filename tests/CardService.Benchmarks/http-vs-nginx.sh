@@ -1,26 +1,31 @@
 #!/usr/bin/env bash
 # CardService over HTTP against nginx serving the same PNG as a static file, on loopback, in ONE run (docs/PERFORMANCE.md).
-#   tests/CardService.Benchmarks/http-vs-nginx.sh [--rounds=3] [--seconds=10] [--soak=60] [--connections=32] [--set KEY=VALUE]...
-# (--set passes one app setting, e.g. --set CardCache:MaxBytes=0, as the environment variable CardCache__MaxBytes.)
+#   tests/CardService.Benchmarks/http-vs-nginx.sh [--rounds=3] [--seconds=10] [--soak=60] [--connections=32] [--fill-max=300]
+#     [--app=DIR] [--set KEY=VALUE]...
+# (--set passes one app setting, e.g. --set CardCache:MaxBytes=0, as the environment variable CardCache__MaxBytes;
+#  --app=DIR runs an app already published there instead of publishing one.)
 # Installs wrk and nginx from Debian when missing, publishes the app (ReadyToRun, as deployed), starts it and nginx on
 # 127.0.0.1, then measures with wrk (2 threads):
 #   1. a cached card (200) and nginx's static file, alternating app/nginx for ROUNDS rounds (median requests/s, its p99);
 #   2. the 304 path (If-None-Match = the card's ETag) and nginx's 304 for its own ETag, the same way;
 #   3. uncached renders (every request a new title) at CONNECTIONS connections; peak RSS (VmHWM) of the app after it;
-#   4. a soak at saturation (uncached renders) for SOAK seconds: errors, and mean RSS of the first vs the last 10 s.
+#   4. a soak at saturation (uncached renders) for SOAK seconds: errors, and mean RSS of the first vs the last 10 s; before
+#      it, new cards until the card cache is full (at most --fill-max=300 seconds), so its filling is not counted as growth.
 # Both servers log every request (the app its JSON line, nginx its access log), each to a file. wrk waits up to 10 s for an
 # answer (its default, 2 s, counts a render queued behind others on a loaded machine as an error).
 # Prints a Markdown table and the ratios; exits 1 when a target is missed, 2 when it cannot run.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
-rounds=3 seconds=10 soak=60 connections=32
-app_settings=()
+rounds=3 seconds=10 soak=60 connections=32 fill_max=300
+app_settings=() app_dir=""
 while (($#)); do
   case "$1" in
     --rounds=*) rounds="${1#*=}" ;;
     --seconds=*) seconds="${1#*=}" ;;
     --soak=*) soak="${1#*=}" ;;
     --connections=*) connections="${1#*=}" ;;
+    --fill-max=*) fill_max="${1#*=}" ;;
+    --app=*) app_dir="${1#*=}" ;;
     --set) shift; key="${1%%=*}"; app_settings+=("${key//:/__}=${1#*=}") ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
@@ -47,10 +52,13 @@ trap cleanup EXIT
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 app_port="$(free_port)" nginx_port="$(free_port)"
 
-echo "publishing the app" >&2
-dotnet publish "$repo/src/CardService.Functions" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-  -o "$work/app" -nologo -clp:ErrorsOnly >&2
-(cd "$work/app" && exec env ASPNETCORE_URLS="http://127.0.0.1:$app_port" DOTNET_gcServer=0 ${app_settings[@]+"${app_settings[@]}"} ./CardService.Functions >"$work/app.log" 2>&1) &
+if [[ -z "$app_dir" ]]; then
+  echo "publishing the app" >&2
+  dotnet publish "$repo/src/CardService.Functions" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+    -o "$work/app" -nologo -clp:ErrorsOnly >&2
+  app_dir="$work/app"
+fi
+(cd "$app_dir" && exec env ASPNETCORE_URLS="http://127.0.0.1:$app_port" DOTNET_gcServer=0 ${app_settings[@]+"${app_settings[@]}"} ./CardService.Functions >"$work/app.log" 2>&1) &
 app_pid=$!
 base="http://127.0.0.1:$app_port"
 for _ in $(seq 1 300); do curl -fs "$base/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
@@ -144,8 +152,25 @@ read -r nginx304_rps nginx304_p99 nginx304_err < <(median_row <"$work/nginx304")
 rss_mb() { awk -v k="$2:" '$1 == k { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 rss_before="$(rss_mb "$app_rss_pid" VmRSS)"
 echo "uncached renders at $connections connections" >&2
+uncached_from="$(wc -l <"$work/wrk.log")"
 read -r unc_rps unc_p99 unc_err < <(RUN="u$RANDOM" run_wrk -c"$connections" -d"${seconds}s" -s "$uncached_lua" "$base")
 peak="$(rss_mb "$app_rss_pid" VmHWM)"
+
+# The soak's new cards fill the card cache (CardCache:MaxBytes, 64 MiB unless --set); RSS growing while it fills is not a
+# leak. So fill it first, with as many new cards as it holds at the rate just measured (at most --fill-max seconds).
+cache_bytes=$((64 * 1024 * 1024))
+for setting in ${app_settings[@]+"${app_settings[@]}"}; do
+  [[ "$setting" == CardCache__MaxBytes=* ]] && cache_bytes="${setting#*=}"
+done
+card_bytes="$(tail -n +"$((uncached_from + 1))" "$work/wrk.log" | awk '/requests in/ {
+  v = $5; m = 1; if (v ~ /KB$/) m = 1024; else if (v ~ /MB$/) m = 1048576; else if (v ~ /GB$/) m = 1073741824
+  sub(/[KMG]?B$/, "", v); if ($1 > 0) printf "%.0f", v * m / $1 }')"
+fill_seconds="$(awk -v c="$cache_bytes" -v b="${card_bytes:-0}" -v r="$unc_rps" -v max="$fill_max" 'BEGIN {
+  s = (b > 0 && r > 0) ? c / (b * r) * 1.1 : 0; if (s > max) s = max; printf "%d", s + (s > 0) }')"
+if ((fill_seconds > 0)); then
+  echo "filling the card cache: new cards for ${fill_seconds}s (${card_bytes} bytes each, $cache_bytes bytes of cache)" >&2
+  RUN="f$RANDOM" run_wrk -c"$connections" -d"${fill_seconds}s" -s "$uncached_lua" "$base" >/dev/null
+fi
 
 echo "soak: uncached renders at $connections connections for ${soak}s" >&2
 : >"$work/rss"
@@ -161,6 +186,8 @@ last10="$(grep . "$work/rss" | tail -n 10 | awk '{ s += $1 } END { printf "%.1f"
 soak_peak="$(rss_mb "$app_rss_pid" VmHWM)"
 
 logged="$(grep -c '"CardService.Requests"' "$work/app.log" || true)"
+# Every uncached request must have drawn a card: the lines that say so should match the two uncached runs' requests.
+drawn="$(grep -c '"CacheTier":"rendered"' "$work/app.log" || true)"
 echo "| run ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2 -c$connections, ${seconds}s, median of $rounds alternating rounds) | requests/s | p99 ms | errors |"
 echo "|---|---:|---:|---:|"
 echo "| CardService, cached card (200, $(stat -c %s "$work/static/card.png") bytes) | $app200_rps | $app200_p99 | $app200_err |"
@@ -170,8 +197,8 @@ echo "| nginx, If-None-Match → 304 | $nginx304_rps | $nginx304_p99 | $nginx304
 echo "| CardService, uncached renders | $unc_rps | $unc_p99 | $unc_err |"
 echo "| CardService, soak ${soak}s uncached at saturation | $soak_rps | $soak_p99 | $soak_err |"
 echo
-echo "RSS MB: before renders $rss_before; peak (VmHWM) after $connections-connection uncached renders $peak; soak: mean of first 10 s $first10, last 10 s $last10 ($samples samples), VmHWM $soak_peak"
-echo "app request log lines written: $logged"
+echo "RSS MB: before renders $rss_before; peak (VmHWM) after $connections-connection uncached renders $peak; soak (after ${fill_seconds}s filling the card cache): mean of first 10 s $first10, last 10 s $last10 ($samples samples), VmHWM $soak_peak"
+echo "app request log lines written: $logged, of which cards drawn: $drawn (uncached requests: $(awk '/requests in/ { n += $1 } END { print n }' <(tail -n +"$((uncached_from + 1))" "$work/wrk.log")))"
 echo
 awk -v a="$app200_rps" -v n="$nginx200_rps" -v a3="$app304_rps" -v n3="$nginx304_rps" -v f="$first10" -v l="$last10" -v e="$soak_err" -v pk="$peak" 'BEGIN {
   cached = a / n; notmod = a3 / n3; vs200 = a3 / a; growth = (l - f) / f
