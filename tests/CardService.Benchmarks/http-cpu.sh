@@ -50,15 +50,6 @@ curl -fs "$base/healthz" >/dev/null || { echo "the app did not start:" >&2; cat 
 card_path="/card?title=Ten%20ways%20to%20cache%20a%20social%20card&category=Performance&siteName=bench.example"
 etag="$(curl -fsS -D - -o /dev/null "$base$card_path" | awk 'tolower($1) == "etag:" { sub(/\r$/, "", $2); print $2 }')"
 echo "wrk.headers[\"If-None-Match\"] = os.getenv(\"INM\")" >"$work/inm.lua"
-cat >"$work/uncached.lua" <<'EOF'
-local threads, n = 0, 0
-function setup(thread) threads = threads + 1; thread:set("id", threads) end
-function init(args) token = os.getenv("RUN") or "0" end
-function request()
-  n = n + 1
-  return wrk.format("GET", "/card?title=Uncached%20card%20" .. token .. "-" .. id .. "-" .. n .. "&category=Bench")
-end
-EOF
 
 # utime + stime of the app in clock ticks (fields 14 and 15 of /proc/PID/stat; the name in field 2 has no spaces here).
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$app_pid/stat"; }
@@ -78,11 +69,11 @@ measure() {
 echo "warming up" >&2
 wrk -t2 -c"$connections" -d3s "$base$card_path" >/dev/null
 INM="$etag" wrk -t2 -c"$connections" -d3s -s "$work/inm.lua" "$base$card_path" >/dev/null
-RUN="w$RANDOM" wrk -t2 -c"$connections" -d3s -s "$work/uncached.lua" "$base" >/dev/null
+RUN="w$RANDOM" wrk -t2 -c"$connections" -d3s -s "$repo/tests/CardService.Benchmarks/uncached.lua" "$base" >/dev/null
 
 echo "| request ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2 -c$connections ${seconds}s) | requests | app CPU ms | CPU ms per request |"
 echo "|---|---:|---:|---:|"
 measure "cached card (200)" "$base$card_path"
 INM="$etag" measure "If-None-Match → 304" -s "$work/inm.lua" "$base$card_path"
-RUN="u$RANDOM" measure "uncached render" -s "$work/uncached.lua" "$base"
+RUN="u$RANDOM" measure "uncached render" -s "$repo/tests/CardService.Benchmarks/uncached.lua" "$base"
 echo "app log lines: $(grep -c '"CardService.Requests"' "$work/app.log" || true); load after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2

@@ -120,17 +120,7 @@ median_row() { sort -n -k1 | awk '{ row[NR] = $0 } END { print row[int((NR + 1) 
 
 inm_lua="$work/inm.lua"
 echo "wrk.headers[\"If-None-Match\"] = os.getenv(\"INM\")" >"$inm_lua"
-uncached_lua="$work/uncached.lua"
-cat >"$uncached_lua" <<'EOF'
--- Every request a card no one asked for before: thread number, counter and a run token make the title unique.
-local threads, n = 0, 0
-function setup(thread) threads = threads + 1; thread:set("id", threads) end
-function init(args) token = os.getenv("RUN") or "0" end
-function request()
-  n = n + 1
-  return wrk.format("GET", "/card?title=Uncached%20card%20" .. token .. "-" .. id .. "-" .. n .. "&category=Bench")
-end
-EOF
+uncached_lua="$repo/tests/CardService.Benchmarks/uncached.lua"
 
 echo "warming up" >&2
 wrk -t2 -c"$connections" -d3s "$base$card_path" >/dev/null
