@@ -1,4 +1,5 @@
 using CardService.Core.Cards.FromPage;
+using CardService.Core.Inspection;
 using CardService.Functions.Caching;
 using CardService.Functions.Storage;
 using Microsoft.Extensions.Caching.Distributed;
@@ -35,13 +36,14 @@ public static class StorageExtensions
         if (configuration[$"{RedisOptions.SectionName}:{nameof(RedisOptions.Configuration)}"] is { Length: > 0 })
         {
             // HybridCache takes the registered IDistributedCache as its shared tier; without Redis it is memory only and unused.
-            services.AddHybridCache();
+            services.AddHybridCache().AddSerializer(new StoredJsonSerializer<PageInspection>(StoredJson.Default.PageInspection));
             services.AddSingleton<IDistributedCache>(sp => new RedisTier(
                 sp.GetRequiredService<IOptions<RedisOptions>>().Value.Configuration!,
                 sp.GetRequiredService<IOptions<CardStoreOptions>>().Value.Timeout,
                 sp.GetRequiredService<StoreMetrics>(),
                 sp.GetRequiredService<ILogger<RedisTier>>()));
             services.AddSingleton<ISharedPageCards, HybridPageCards>();
+            services.AddSingleton<ISharedInspections, HybridInspections>();
         }
 
         return services;

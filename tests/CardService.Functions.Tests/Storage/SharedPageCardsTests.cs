@@ -36,8 +36,9 @@ public sealed class RedisFixture : IAsyncLifetime
 }
 
 /// <summary>
-/// Page-card fields through HybridCache and Redis, proven across processes: a page one instance read is not fetched by the
-/// other; with Redis killed every request is still answered (each instance fetches); with Redis back it is shared again.
+/// Page-card fields and page inspections (<c>/meta</c>, <c>/validate</c>) through HybridCache and Redis, proven across
+/// processes: a page one instance read is not fetched by the other; with Redis killed every request is still answered (each
+/// instance fetches); with Redis back it is shared again.
 /// </summary>
 public sealed class SharedPageCardsTests(RedisFixture fixture) : IClassFixture<RedisFixture>
 {
@@ -53,6 +54,82 @@ public sealed class SharedPageCardsTests(RedisFixture fixture) : IClassFixture<R
             new Uri($"card?url={Uri.EscapeDataString(page.AbsoluteUri)}&theme={theme}", UriKind.Relative));
         Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
         return response.StatusCode;
+    }
+
+    // A page whose og:image is served too, so an inspection that probes it shows in the image's request count.
+    private (Uri Page, string ImagePath) NewPageWithImage(string what)
+    {
+        var id = Guid.NewGuid().ToString("N");
+        var image = fixture.Pages.Serve($"/redis/{id}.png", "image/png", CardService.Core.Tests.Fetching.Support.TestImages.Png(1200, 630));
+        var page = fixture.Pages.Html($"/redis/{id}", PageServer.Page(
+            $"<title>{what}</title>", $"<meta property=\"og:image\" content=\"{image}\">",
+            "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"BlogPosting\",\"headline\":\"" + what + "\"}</script>"));
+        return (page, image.AbsolutePath);
+    }
+
+    private static async Task<string> GetJsonAsync(AppProcess app, string endpoint, Uri page)
+    {
+        using var response = await app.Client.GetAsync(new Uri($"{endpoint}?url={Uri.EscapeDataString(page.AbsoluteUri)}", UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{endpoint} answered {response.StatusCode}: {body}\n{app.Output}");
+        return body;
+    }
+
+    [Fact]
+    public async Task Inspection_MadeByOneInstance_TheOtherAnswersMetaAndValidateFromRedisWithoutFetching()
+    {
+        var (page, image) = NewPageWithImage("Inspected once");
+
+        var metaFirst = await GetJsonAsync(fixture.First, "meta", page);
+        var metaSecond = await GetJsonAsync(fixture.Second, "meta", page);
+        var validateSecond = await GetJsonAsync(fixture.Second, "validate", page);
+
+        Assert.Equal(1, fixture.Pages.Requests(page.AbsolutePath));
+        Assert.Equal(1, fixture.Pages.Requests(image)); // the probe too is the first instance's
+        Assert.Equal(metaFirst, metaSecond); // the same answer, byte for byte, timings included: the first instance's
+        using var report = System.Text.Json.JsonDocument.Parse(validateSecond);
+        Assert.Equal(page.AbsoluteUri, report.RootElement.GetProperty("pageUrl").GetString());
+        Assert.Equal("Inspected once", report.RootElement.GetProperty("meta").GetProperty("jsonLd")[0].GetProperty("items")[0].GetProperty("headline").GetString());
+        Assert.True(report.RootElement.GetProperty("findings").GetArrayLength() > 0);
+    }
+
+    [Fact]
+    public async Task Inspection_RedisKilledThenStarted_EveryRequestAnsweredThenRedisIsUsedAgain()
+    {
+        try
+        {
+            await fixture.Redis.StopAsync();
+            var (page, _) = NewPageWithImage("Inspected while Redis is down");
+
+            await GetJsonAsync(fixture.First, "meta", page);
+            await GetJsonAsync(fixture.Second, "validate", page);
+            Assert.Equal(2, fixture.Pages.Requests(page.AbsolutePath)); // each instance fetched for itself
+
+            await fixture.Redis.StartAsync();
+
+            // The instances reconnect in the background: within a bounded number of tries, a page is fetched once again.
+            var sharedAgain = false;
+            for (var attempt = 0; attempt < 100 && !sharedAgain; attempt++)
+            {
+                var (next, _) = NewPageWithImage("Redis back");
+                await GetJsonAsync(fixture.First, "meta", next);
+                await GetJsonAsync(fixture.Second, "validate", next);
+                sharedAgain = fixture.Pages.Requests(next.AbsolutePath) == 1;
+                if (!sharedAgain)
+                {
+                    await Task.Delay(200);
+                }
+            }
+
+            Assert.True(sharedAgain, "After Redis came back, no inspection was shared between the instances again.");
+        }
+        finally
+        {
+            if (!fixture.Redis.IsRunning)
+            {
+                await fixture.Redis.StartAsync();
+            }
+        }
     }
 
     [Fact]
