@@ -27,7 +27,8 @@ public static class StorageExtensions
             var options = sp.GetRequiredService<IOptions<CardStoreOptions>>().Value;
             var shared = options.UsesBlob
                 ? new BlobCardStore(BlobCardStore.ContainerFor(options), options.Timeout, sp.GetRequiredService<StoreMetrics>(),
-                    sp.GetRequiredService<ILogger<BlobCardStore>>())
+                    sp.GetRequiredService<ILogger<BlobCardStore>>(),
+                    options.BreakerFor(BlobCardStore.Tier, sp.GetService<TimeProvider>(), sp.GetRequiredService<ILogger<StoreBreaker>>()))
                 : null;
             return new CardStore(sp.GetRequiredService<CardCache>(), sp.GetRequiredService<StoreMetrics>(), shared);
         });
@@ -37,11 +38,16 @@ public static class StorageExtensions
         {
             // HybridCache takes the registered IDistributedCache as its shared tier; without Redis it is memory only and unused.
             services.AddHybridCache().AddSerializer(new StoredJsonSerializer<PageInspection>(StoredJson.Default.PageInspection));
-            services.AddSingleton<IDistributedCache>(sp => new RedisTier(
-                sp.GetRequiredService<IOptions<RedisOptions>>().Value.Configuration!,
-                sp.GetRequiredService<IOptions<CardStoreOptions>>().Value.Timeout,
-                sp.GetRequiredService<StoreMetrics>(),
-                sp.GetRequiredService<ILogger<RedisTier>>()));
+            services.AddSingleton<IDistributedCache>(sp =>
+            {
+                var options = sp.GetRequiredService<IOptions<CardStoreOptions>>().Value;
+                return new RedisTier(
+                    sp.GetRequiredService<IOptions<RedisOptions>>().Value.Configuration!,
+                    options.Timeout,
+                    sp.GetRequiredService<StoreMetrics>(),
+                    sp.GetRequiredService<ILogger<RedisTier>>(),
+                    options.BreakerFor(RedisTier.Tier, sp.GetService<TimeProvider>(), sp.GetRequiredService<ILogger<StoreBreaker>>()));
+            });
             services.AddSingleton<ISharedPageCards, HybridPageCards>();
             services.AddSingleton<ISharedInspections, HybridInspections>();
         }
