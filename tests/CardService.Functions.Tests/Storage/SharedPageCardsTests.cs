@@ -94,43 +94,21 @@ public sealed class SharedPageCardsTests(RedisFixture fixture) : IClassFixture<R
     }
 
     [Fact]
-    public async Task Inspection_RedisKilledThenStarted_EveryRequestAnsweredThenRedisIsUsedAgain()
-    {
-        try
+    public Task Inspection_RedisKilledThenStarted_EveryRequestAnsweredThenRedisIsUsedAgain() => KillThenRestartAsync(
+        async () =>
         {
-            await fixture.Redis.StopAsync();
             var (page, _) = NewPageWithImage("Inspected while Redis is down");
-
             await GetJsonAsync(fixture.First, "meta", page);
             await GetJsonAsync(fixture.Second, "validate", page);
             Assert.Equal(2, fixture.Pages.Requests(page.AbsolutePath)); // each instance fetched for itself
-
-            await fixture.Redis.StartAsync();
-
-            // The instances reconnect in the background: within a bounded number of tries, a page is fetched once again.
-            var sharedAgain = false;
-            for (var attempt = 0; attempt < 100 && !sharedAgain; attempt++)
-            {
-                var (next, _) = NewPageWithImage("Redis back");
-                await GetJsonAsync(fixture.First, "meta", next);
-                await GetJsonAsync(fixture.Second, "validate", next);
-                sharedAgain = fixture.Pages.Requests(next.AbsolutePath) == 1;
-                if (!sharedAgain)
-                {
-                    await Task.Delay(200);
-                }
-            }
-
-            Assert.True(sharedAgain, "After Redis came back, no inspection was shared between the instances again.");
-        }
-        finally
+        },
+        async () =>
         {
-            if (!fixture.Redis.IsRunning)
-            {
-                await fixture.Redis.StartAsync();
-            }
-        }
-    }
+            var (next, _) = NewPageWithImage("Redis back");
+            await GetJsonAsync(fixture.First, "meta", next);
+            await GetJsonAsync(fixture.Second, "validate", next);
+            return fixture.Pages.Requests(next.AbsolutePath) == 1;
+        });
 
     [Fact]
     public async Task PageCard_ReadByOneInstance_TheOtherTakesItsFieldsFromRedisWithoutFetching()
@@ -145,34 +123,43 @@ public sealed class SharedPageCardsTests(RedisFixture fixture) : IClassFixture<R
     }
 
     [Fact]
-    public async Task PageCard_RedisKilledThenStarted_EveryRequestAnsweredThenRedisIsUsedAgain()
+    public Task PageCard_RedisKilledThenStarted_EveryRequestAnsweredThenRedisIsUsedAgain() => KillThenRestartAsync(
+        async () =>
+        {
+            var page = NewPage("While Redis is down");
+            Assert.Equal(HttpStatusCode.OK, await GetCardAsync(fixture.First, page, "dark"));
+            Assert.Equal(HttpStatusCode.OK, await GetCardAsync(fixture.Second, page, "light"));
+            Assert.Equal(2, fixture.Pages.Requests(page.AbsolutePath)); // each instance fetched for itself
+        },
+        async () =>
+        {
+            var next = NewPage("Redis back");
+            Assert.Equal(HttpStatusCode.OK, await GetCardAsync(fixture.First, next, "dark"));
+            Assert.Equal(HttpStatusCode.OK, await GetCardAsync(fixture.Second, next, "light"));
+            return fixture.Pages.Requests(next.AbsolutePath) == 1;
+        });
+
+    // Kills Redis and runs whileDown; starts it again and, as the instances reconnect in the background (and their breakers
+    // let a call try it), runs sharedAgain until a page is fetched once between the two, within a bounded number of tries.
+    private async Task KillThenRestartAsync(Func<Task> whileDown, Func<Task<bool>> sharedAgain)
     {
         try
         {
             await fixture.Redis.StopAsync();
-            var page = NewPage("While Redis is down");
-
-            Assert.Equal(HttpStatusCode.OK, await GetCardAsync(fixture.First, page, "dark"));
-            Assert.Equal(HttpStatusCode.OK, await GetCardAsync(fixture.Second, page, "light"));
-            Assert.Equal(2, fixture.Pages.Requests(page.AbsolutePath)); // each instance fetched for itself
-
+            await whileDown();
             await fixture.Redis.StartAsync();
 
-            // The instances reconnect in the background: within a bounded number of tries, a page is fetched once again.
-            var sharedAgain = false;
-            for (var attempt = 0; attempt < 100 && !sharedAgain; attempt++)
+            var shared = false;
+            for (var attempt = 0; attempt < 100 && !shared; attempt++)
             {
-                var next = NewPage("Redis back");
-                Assert.Equal(HttpStatusCode.OK, await GetCardAsync(fixture.First, next, "dark"));
-                Assert.Equal(HttpStatusCode.OK, await GetCardAsync(fixture.Second, next, "light"));
-                sharedAgain = fixture.Pages.Requests(next.AbsolutePath) == 1;
-                if (!sharedAgain)
+                shared = await sharedAgain();
+                if (!shared)
                 {
                     await Task.Delay(200);
                 }
             }
 
-            Assert.True(sharedAgain, "After Redis came back, no page was shared between the instances again.");
+            Assert.True(shared, "After Redis came back, no page was shared between the instances again.");
         }
         finally
         {

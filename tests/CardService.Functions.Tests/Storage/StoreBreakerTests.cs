@@ -17,6 +17,18 @@ public sealed class StoreBreakerTests : IDisposable
 
     private StoreBreaker CreateSut() => new(Tier, failuresToOpen: 3, TimeSpan.FromSeconds(30), _clock, NullLogger.Instance);
 
+    // A breaker that has just seen its run of failures.
+    private StoreBreaker CreateOpenSut()
+    {
+        var sut = CreateSut();
+        for (var i = 0; i < 3; i++)
+        {
+            sut.Failed();
+        }
+
+        return sut;
+    }
+
     [Fact]
     public void Failed_FewerThanTheRunInARow_StaysClosed()
     {
@@ -35,11 +47,7 @@ public sealed class StoreBreakerTests : IDisposable
     [Fact]
     public void TryEnter_AfterTheRunOfFailures_IsRefusedAndCountedUntilTheCoolDownEnds()
     {
-        var sut = CreateSut();
-        for (var i = 0; i < 3; i++)
-        {
-            sut.Failed();
-        }
+        var sut = CreateOpenSut();
 
         var refused = Enumerable.Range(0, 4).Count(_ => !sut.TryEnter());
         _clock.Now += TimeSpan.FromSeconds(29);
@@ -54,11 +62,7 @@ public sealed class StoreBreakerTests : IDisposable
     [Fact]
     public void TryEnter_AfterTheCoolDown_LetsOneTrialThroughAndItsAnswerCloses()
     {
-        var sut = CreateSut();
-        for (var i = 0; i < 3; i++)
-        {
-            sut.Failed();
-        }
+        var sut = CreateOpenSut();
 
         _clock.Now += TimeSpan.FromSeconds(30);
         var trial = sut.TryEnter();
@@ -74,11 +78,7 @@ public sealed class StoreBreakerTests : IDisposable
     [Fact]
     public void Failed_DuringTheTrial_OpensForAnotherCoolDown()
     {
-        var sut = CreateSut();
-        for (var i = 0; i < 3; i++)
-        {
-            sut.Failed();
-        }
+        var sut = CreateOpenSut();
 
         _clock.Now += TimeSpan.FromSeconds(30);
         Assert.True(sut.TryEnter());
@@ -95,11 +95,7 @@ public sealed class StoreBreakerTests : IDisposable
     public void TryEnter_TrialThatNeverReports_LetsAnotherTryAfterTheNextCoolDown()
     {
         // A trial whose caller gave up reports nothing; the store must not stay skipped for good.
-        var sut = CreateSut();
-        for (var i = 0; i < 3; i++)
-        {
-            sut.Failed();
-        }
+        var sut = CreateOpenSut();
 
         _clock.Now += TimeSpan.FromSeconds(30);
         Assert.True(sut.TryEnter());
