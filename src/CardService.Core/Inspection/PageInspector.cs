@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using CardService.Core.Caching;
 using CardService.Core.Fetching;
 using CardService.Core.Meta;
@@ -10,9 +11,10 @@ namespace CardService.Core.Inspection;
 /// <summary>
 /// Reads and judges one page: fetches it through <see cref="PageLoader"/> (or reads given HTML), checks robots.txt for the
 /// platforms' crawlers, probes its preview images through the same safe <see cref="PageFetcher"/>, and runs
-/// <see cref="PageValidator"/>. Fetch failures come back as values; only cancellation throws.
+/// <see cref="PageValidator"/>. Fetch failures come back as values; only cancellation throws. With a shared store, the
+/// inspection of a fetched page is looked up there before anything is fetched, and stored once made.
 /// </summary>
-public sealed class PageInspector(PageLoader loader, PageFetcher fetcher, TimeProvider? time = null)
+public sealed class PageInspector(PageLoader loader, PageFetcher fetcher, TimeProvider? time = null, ISharedInspections? shared = null)
 {
     /// <summary>Most image URLs probed per page (og:image, twitter:image, JSON-LD images, distinct).</summary>
     public const int MaxImageProbes = 4;
@@ -36,6 +38,17 @@ public sealed class PageInspector(PageLoader loader, PageFetcher fetcher, TimePr
         probe => probe.IsSuccess ? fetcher.Options.ReuseLifetime : fetcher.Options.FailureReuseLifetime,
         time);
 
+    // A page inspected here (or found in the shared store) is not looked up again while the fetcher reuses pages: the
+    // shared store sits behind this one flight per page, as the fetch sits behind the loader's.
+    private readonly SingleFlightCache<PageInspectionResult>? _sharedFlights = shared is null ? null : new(
+        fetcher.Options.MaxReusedBytes,
+        result => 1024 + (4L * (result.Inspection?.Meta.Decoding?.Text.Length ?? 0)),
+        result => result.IsSuccess ? fetcher.Options.ReuseLifetime : fetcher.Options.FailureReuseLifetime,
+        time);
+
+    // Reports made by other rules or read into other types must not be served: the key names this build of Core.
+    private static readonly string SharedKeyPrefix = typeof(PageInspector).Assembly.ManifestModule.ModuleVersionId.ToString("N") + "|";
+
     /// <summary>Inspects the page <paramref name="request"/> names; throws <see cref="ArgumentException"/> when its URL is not absolute.</summary>
     public async Task<PageInspectionResult> InspectAsync(InspectionRequest request, CancellationToken cancellationToken)
     {
@@ -47,6 +60,37 @@ public sealed class PageInspector(PageLoader loader, PageFetcher fetcher, TimePr
         }
 
         using var activity = CardServiceTelemetry.Source.StartActivity("inspect page")?.SetTag(CardServiceTelemetry.Tags.Url, request.Url.AbsoluteUri);
+
+        // Only a fetched page's inspection is the same for everyone; given HTML and local image facts are the caller's own.
+        if (_sharedFlights is null || request.Html is not null || request.LocalImages is not null)
+        {
+            return await InspectHereAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        var key = string.Create(CultureInfo.InvariantCulture, $"{SharedKeyPrefix}{request.Agent}|{(request.ProbeImages ? "probe" : "noprobe")}|{request.Url.AbsoluteUri}");
+        return await _sharedFlights.GetOrLoadAsync(key, () => InspectSharedAsync(key, request), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<PageInspectionResult> InspectSharedAsync(string key, InspectionRequest request)
+    {
+        // Shared by every waiting caller, so no caller's token: the store's timeout and the fetcher's limits bound it.
+        if (await shared!.GetAsync(key, CancellationToken.None).ConfigureAwait(false) is { } stored)
+        {
+            return new PageInspectionResult(stored, null);
+        }
+
+        var result = await InspectHereAsync(request, CancellationToken.None).ConfigureAwait(false);
+        if (result.Inspection is { } inspection && fetcher.Options.ReuseLifetime > TimeSpan.Zero)
+        {
+            // A failure is not shared: each instance retries it after FailureReuseSeconds, as it would a failed fetch.
+            await shared.SetAsync(key, inspection, fetcher.Options.ReuseLifetime, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    private async Task<PageInspectionResult> InspectHereAsync(InspectionRequest request, CancellationToken cancellationToken)
+    {
         var started = _time.GetTimestamp();
         PageMeta meta;
         PageFacts facts;

@@ -37,6 +37,10 @@ public static class CardServiceTelemetry
     public static readonly Counter<long> RequestLogDrops = Meter.CreateCounter<long>(
         "cardservice.request_log.dropped", "{line}", "Request log lines dropped because stdout could not keep up.");
 
+    /// <summary>Calls to a shared store skipped while its circuit breaker is open, tagged <see cref="Tags.StoreTier"/>; see <see cref="RecordStoreSkip"/>.</summary>
+    public static readonly Counter<long> StoreSkips = Meter.CreateCounter<long>(
+        "cardservice.store.skipped", "{call}", "Shared store calls skipped (answered as misses) while the store's circuit breaker is open.");
+
     /// <summary>Tag names, shared by spans and instruments.</summary>
     public static class Tags
     {
@@ -46,6 +50,7 @@ public static class CardServiceTelemetry
         public const string FetchPurpose = "cardservice.fetch.purpose";
         public const string FetchOutcome = "cardservice.fetch.outcome";
         public const string Limiter = "cardservice.limiter";
+        public const string StoreTier = "cardservice.store.tier";
         public const string CardFormat = "cardservice.card.format";
         public const string FindingCount = "cardservice.findings";
         public const string Url = "url.full";
@@ -74,4 +79,8 @@ public static class CardServiceTelemetry
     /// </summary>
     public static void RecordRejection(string limiter) =>
         Rejections.Add(1, new KeyValuePair<string, object?>(Tags.Limiter, limiter));
+
+    /// <summary>Counts a call to the <paramref name="tier"/> store (<c>blob</c>, <c>redis</c>) that its open circuit breaker skipped.</summary>
+    public static void RecordStoreSkip(string tier) =>
+        StoreSkips.Add(1, new KeyValuePair<string, object?>(Tags.StoreTier, tier));
 }

@@ -1,4 +1,5 @@
 using CardService.Core.Cards.FromPage;
+using CardService.Core.Inspection;
 using CardService.Core.Telemetry;
 using CardService.Functions.Caching;
 using CardService.Functions.Storage;
@@ -26,7 +27,8 @@ public static class StorageExtensions
             var options = sp.GetRequiredService<IOptions<CardStoreOptions>>().Value;
             var shared = options.UsesBlob
                 ? new BlobCardStore(BlobCardStore.ContainerFor(options), options.Timeout, sp.GetRequiredService<StoreMetrics>(),
-                    sp.GetRequiredService<ILogger<BlobCardStore>>())
+                    sp.GetRequiredService<ILogger<BlobCardStore>>(),
+                    options.BreakerFor(BlobCardStore.Tier, sp.GetService<TimeProvider>(), sp.GetRequiredService<ILogger<StoreBreaker>>()))
                 : null;
             return new CardStore(sp.GetRequiredService<CardCache>(), sp.GetRequiredService<StoreMetrics>(), shared);
         });
@@ -35,13 +37,19 @@ public static class StorageExtensions
         if (configuration[$"{RedisOptions.SectionName}:{nameof(RedisOptions.Configuration)}"] is { Length: > 0 })
         {
             // HybridCache takes the registered IDistributedCache as its shared tier; without Redis it is memory only and unused.
-            services.AddHybridCache();
-            services.AddSingleton<IDistributedCache>(sp => new RedisTier(
-                sp.GetRequiredService<IOptions<RedisOptions>>().Value.Configuration!,
-                sp.GetRequiredService<IOptions<CardStoreOptions>>().Value.Timeout,
-                sp.GetRequiredService<StoreMetrics>(),
-                sp.GetRequiredService<ILogger<RedisTier>>()));
+            services.AddHybridCache().AddSerializer(new StoredJsonSerializer<PageInspection>(StoredJson.Default.PageInspection));
+            services.AddSingleton<IDistributedCache>(sp =>
+            {
+                var options = sp.GetRequiredService<IOptions<CardStoreOptions>>().Value;
+                return new RedisTier(
+                    sp.GetRequiredService<IOptions<RedisOptions>>().Value.Configuration!,
+                    options.Timeout,
+                    sp.GetRequiredService<StoreMetrics>(),
+                    sp.GetRequiredService<ILogger<RedisTier>>(),
+                    options.BreakerFor(RedisTier.Tier, sp.GetService<TimeProvider>(), sp.GetRequiredService<ILogger<StoreBreaker>>()));
+            });
             services.AddSingleton<ISharedPageCards, HybridPageCards>();
+            services.AddSingleton<ISharedInspections, HybridInspections>();
         }
 
         return services;

@@ -31,9 +31,11 @@ public sealed class ImageLinks
     public string For(Uri image)
     {
         ArgumentNullException.ThrowIfNull(image);
-        var expires = (_time.GetUtcNow() + _lifetime).ToUnixTimeSeconds();
-        return For(image.AbsoluteUri, expires);
+        return For(image.AbsoluteUri, Expiry().ToUnixTimeSeconds());
     }
+
+    /// <summary>When a link made now stops working: now plus <see cref="PreviewOptions.ImageLinkMinutes"/>.</summary>
+    public DateTimeOffset Expiry() => _time.GetUtcNow() + _lifetime;
 
     /// <summary>The path for an image URL and an expiry (Unix seconds) of the caller's choosing; tests use it for stale links.</summary>
     public string For(string image, long expires)

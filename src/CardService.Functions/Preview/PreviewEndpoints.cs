@@ -5,6 +5,7 @@ using CardService.Functions.Endpoints;
 using CardService.Functions.Hosting;
 using CardService.Functions.Limits;
 using CardService.Functions.Preview.Components;
+using CardService.Functions.Signing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -62,7 +63,7 @@ public static class PreviewEndpoints
     }
 
     public static async Task<RazorComponentResult> GetPreviewAsync(
-        [FromQuery] string? url, [FromQuery] string? agent, HttpContext context, PageInspector inspector, ImageLinks links, CancellationToken cancellationToken)
+        [FromQuery] string? url, [FromQuery] string? agent, HttpContext context, PageInspector inspector, ImageLinks links, CardLinks cards, CancellationToken cancellationToken)
     {
         // Plain /preview is the way in where "/" is not ours (the Functions host answers "/" itself).
         if (url is null)
@@ -76,11 +77,11 @@ public static class PreviewEndpoints
         }
 
         var outcome = await InspectRequest.RunAsync(new InspectQuery { Url = url, Agent = agent }, inspector, cancellationToken);
-        return Render(outcome, new PreviewInput(agent), url, null, context, links);
+        return Render(outcome, new PreviewInput(agent), url, null, context, links, cards);
     }
 
     public static async Task<RazorComponentResult> PostPreviewAsync(
-        HttpContext context, PageInspector inspector, ImageLinks links, CancellationToken cancellationToken)
+        HttpContext context, PageInspector inspector, ImageLinks links, CardLinks cards, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (!context.Request.HasFormContentType)
@@ -107,7 +108,7 @@ public static class PreviewEndpoints
 
         var body = new InspectBody { Url = url, Html = string.IsNullOrWhiteSpace(html) ? null : html, Agent = agent };
         var outcome = await InspectRequest.RunAsync(body, inspector, cancellationToken);
-        return Render(outcome, input, url, input.SourceHtml ?? body.Html, context, links);
+        return Render(outcome, input, url, input.SourceHtml ?? body.Html, context, links, cards);
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetImageAsync(
@@ -141,7 +142,7 @@ public static class PreviewEndpoints
         return TypedResults.File(download.Image.Bytes.ToArray(), contentType);
     }
 
-    private static RazorComponentResult Render(InspectOutcome outcome, PreviewInput input, string? url, string? html, HttpContext context, ImageLinks links)
+    private static RazorComponentResult Render(InspectOutcome outcome, PreviewInput input, string? url, string? html, HttpContext context, ImageLinks links, CardLinks cards)
     {
         if (outcome.Problem is { } problem)
         {
@@ -155,7 +156,7 @@ public static class PreviewEndpoints
         }
 
         var origin = new Uri($"{context.Request.Scheme}://{context.Request.Host}/");
-        var view = PreviewViewBuilder.Build(inspection, input, links, origin);
+        var view = PreviewViewBuilder.Build(inspection, input, links, cards, origin);
         return new RazorComponentResult<PreviewPage>(new Dictionary<string, object?> { [nameof(PreviewPage.View)] = view });
     }
 

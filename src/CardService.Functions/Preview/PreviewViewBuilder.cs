@@ -6,6 +6,7 @@ using CardService.Core.Cards.FromPage;
 using CardService.Core.Fetching;
 using CardService.Core.Inspection;
 using CardService.Core.Meta;
+using CardService.Functions.Signing;
 
 namespace CardService.Functions.Preview;
 
@@ -31,11 +32,12 @@ public static class PreviewViewBuilder
     private static readonly FrozenSet<string> RasterFormats = FrozenSet.Create(StringComparer.Ordinal,
         ImageFormats.Png, ImageFormats.Jpeg, ImageFormats.Gif, ImageFormats.WebP);
 
-    public static PreviewView Build(PageInspection inspection, PreviewInput input, ImageLinks links, Uri origin)
+    public static PreviewView Build(PageInspection inspection, PreviewInput input, ImageLinks links, CardLinks cards, Uri origin)
     {
         ArgumentNullException.ThrowIfNull(inspection);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(links);
+        ArgumentNullException.ThrowIfNull(cards);
         ArgumentNullException.ThrowIfNull(origin);
         var meta = inspection.Meta;
         var previews = meta.Previews.ToDictionary(p => p.Platform);
@@ -63,7 +65,7 @@ public static class PreviewViewBuilder
                 Draw(MockupKind.Google, "Google", previews[PreviewPlatform.GoogleSearch]),
             ],
             Tags = TagRows(meta),
-            Card = Suggest(inspection, origin),
+            Card = Suggest(inspection, cards, links.Expiry(), origin),
             Edits = current,
             Originals = input.Originals ?? current,
             SourceHtml = input.SourceHtml ?? meta.Decoding?.Text ?? "",
@@ -192,25 +194,30 @@ public static class PreviewViewBuilder
         _ => platform.ToString(),
     };
 
-    private static CardSuggestion Suggest(PageInspection inspection, Uri origin)
+    private static CardSuggestion Suggest(PageInspection inspection, CardLinks cards, DateTimeOffset linkExpiry, Uri origin)
     {
         var page = CardFromPage.Read(inspection.Meta);
-        string path;
+        Uri card;
         if (inspection.Fetched)
         {
-            path = "/card?url=" + Uri.EscapeDataString(inspection.Report.PageUrl.AbsoluteUri);
+            card = cards.For(origin, [new("url", inspection.Report.PageUrl.AbsoluteUri)]);
         }
         else
         {
-            // Posted HTML is not online for /card?url= to read: the card carries the fields Core read from it.
+            // Posted HTML is not online for /card?url= to read: the card carries the fields Core read from it. Those are
+            // anyone's text, so where the server signs, their link expires with the page's image links: the preview must
+            // not hand out lasting signatures for whatever a stranger posts.
             var fields = page.Fields;
-            var query = new[] { ("title", fields.Title), ("category", fields.Category), ("siteName", fields.SiteName), ("author", fields.Author), ("date", fields.Date), ("accent", fields.Accent) }
-                .Where(f => !string.IsNullOrWhiteSpace(f.Item2))
-                .Select(f => f.Item1 + "=" + Uri.EscapeDataString(f.Item2!));
-            path = "/card?" + string.Join('&', query);
+            KeyValuePair<string, string?>[] query =
+            [
+                new("title", fields.Title), new("category", fields.Category), new("siteName", fields.SiteName),
+                new("author", fields.Author), new("date", fields.Date), new("accent", fields.Accent),
+            ];
+            card = cards.For(origin, query.Where(f => !string.IsNullOrWhiteSpace(f.Value)), linkExpiry);
         }
 
-        var absolute = new Uri(origin, path).AbsoluteUri;
+        var path = card.PathAndQuery;
+        var absolute = card.AbsoluteUri;
         var alt = page.Fields.Title ?? inspection.Meta.Title ?? "";
         var tags = new StringBuilder()
             .Append("<meta property=\"og:image\" content=\"").Append(WebUtility.HtmlEncode(absolute)).Append("\">\n")

@@ -13,7 +13,8 @@ namespace CardService.Functions.Storage;
 /// (its ETag without quotes), keeps the image's <c>Content-Type</c> and <c>Cache-Control</c>, and carries the card's ETag and
 /// missing code points as metadata. Blobs are created with <c>If-None-Match: *</c>: two instances racing on one card both
 /// succeed, the second finds the first's identical bytes. Every call is bounded by the store timeout; a failure is logged,
-/// counted and answered as a miss, never thrown, and the next call tries the store again.
+/// counted and answered as a miss, never thrown. After a run of failures the <see cref="StoreBreaker"/> skips the store for a
+/// cool-down, then lets one call try it again.
 /// </summary>
 public sealed partial class BlobCardStore
 {
@@ -26,14 +27,17 @@ public sealed partial class BlobCardStore
     private readonly TimeSpan _timeout;
     private readonly StoreMetrics _metrics;
     private readonly ILogger<BlobCardStore> _logger;
+    private readonly StoreBreaker _breaker;
 
-    public BlobCardStore(BlobContainerClient container, TimeSpan timeout, StoreMetrics metrics, ILogger<BlobCardStore> logger)
+    public BlobCardStore(BlobContainerClient container, TimeSpan timeout, StoreMetrics metrics, ILogger<BlobCardStore> logger, StoreBreaker breaker)
     {
         ArgumentNullException.ThrowIfNull(container);
+        ArgumentNullException.ThrowIfNull(breaker);
         _container = container;
         _timeout = timeout;
         _metrics = metrics;
         _logger = logger;
+        _breaker = breaker;
     }
 
     /// <summary>The container named by <paramref name="options"/>: by connection string (Azurite) or by managed identity.</summary>
@@ -54,12 +58,18 @@ public sealed partial class BlobCardStore
     /// <summary>The card kept under <paramref name="key"/>, or null when there is none or the store did not answer in time.</summary>
     public async Task<RenderedCard?> ReadAsync(string key, CancellationToken cancellationToken)
     {
+        if (!_breaker.TryEnter())
+        {
+            return null;
+        }
+
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_timeout);
         try
         {
             var blob = await _container.GetBlobClient(BlobName(key)).DownloadContentAsync(timeout.Token).ConfigureAwait(false);
             var details = blob.Value.Details;
+            _breaker.Succeeded();
             _metrics.Hit(Tier);
             return new RenderedCard(
                 blob.Value.Content.ToMemory(),
@@ -69,6 +79,7 @@ public sealed partial class BlobCardStore
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
+            _breaker.Succeeded();
             _metrics.Miss(Tier);
             return null;
         }
@@ -83,6 +94,11 @@ public sealed partial class BlobCardStore
     public async Task WriteAsync(string key, RenderedCard card, string cacheControl, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(card);
+        if (!_breaker.TryEnter())
+        {
+            return;
+        }
+
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_timeout);
         var upload = new BlobUploadOptions
@@ -108,10 +124,13 @@ public sealed partial class BlobCardStore
                 await _container.CreateIfNotExistsAsync(cancellationToken: timeout.Token).ConfigureAwait(false);
                 await blob.UploadAsync(new BinaryData(card.Bytes), upload, timeout.Token).ConfigureAwait(false);
             }
+
+            _breaker.Succeeded();
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
             // Another instance stored this card first; it holds the same bytes, since a key names its content.
+            _breaker.Succeeded();
         }
         catch (Exception e) when (IsStoreFailure(e, cancellationToken))
         {
@@ -126,6 +145,7 @@ public sealed partial class BlobCardStore
 
     private void Failed(Exception e, string operation, string key)
     {
+        _breaker.Failed();
         _metrics.Failure(Tier, operation);
         LogFailure(_logger, operation, key, e.GetType().Name, e.Message.Split('\n')[0]);
     }

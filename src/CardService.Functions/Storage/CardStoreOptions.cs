@@ -23,6 +23,19 @@ public sealed class CardStoreOptions
 
     public TimeSpan Timeout => TimeSpan.FromMilliseconds(TimeoutMilliseconds);
 
+    /// <summary>Failed or timed-out calls in a row after which a shared store (blob or Redis) is skipped for <see cref="BreakerOpenSeconds"/>. Default 5.</summary>
+    [Range(1, 1000)]
+    public int BreakerFailures { get; set; } = 5;
+
+    /// <summary>How long a failing shared store is skipped before one call tries it again. Default 30 s.</summary>
+    [Range(1, 3600)]
+    public int BreakerOpenSeconds { get; set; } = 30;
+
+    public TimeSpan BreakerOpen => TimeSpan.FromSeconds(BreakerOpenSeconds);
+
+    /// <summary>A breaker for the <paramref name="tier"/> store with these settings.</summary>
+    public StoreBreaker BreakerFor(string tier, TimeProvider? time, ILogger logger) => new(tier, BreakerFailures, BreakerOpen, time, logger);
+
     public bool UsesBlob => string.Equals(Kind, BlobKind, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>What the DataAnnotations cannot say: the kind, and a blob store's account and container. Each a sentence naming its setting.</summary>

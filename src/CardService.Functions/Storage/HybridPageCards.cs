@@ -9,24 +9,17 @@ namespace CardService.Functions.Storage;
 /// </summary>
 public sealed class HybridPageCards(HybridCache cache) : ISharedPageCards
 {
-    // A lookup that creates nothing: HybridCache's factory runs only on a miss in both tiers, and its null is not kept.
-    private static readonly HybridCacheEntryOptions LookupOnly = new()
-    {
-        Flags = HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite,
-    };
+    private readonly HybridEntries<PageCard> _entries = new(cache, "pagecard:");
 
     public ValueTask<PageCard?> GetAsync(Uri page, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(page);
-        return cache.GetOrCreateAsync(KeyFor(page), _ => ValueTask.FromResult<PageCard?>(null), LookupOnly, cancellationToken: cancellationToken);
+        return _entries.GetAsync(page.AbsoluteUri, cancellationToken);
     }
 
     public ValueTask SetAsync(Uri page, PageCard card, TimeSpan lifetime, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(page);
-        return cache.SetAsync(KeyFor(page), card, new HybridCacheEntryOptions { Expiration = lifetime, LocalCacheExpiration = lifetime },
-            cancellationToken: cancellationToken);
+        return _entries.SetAsync(page.AbsoluteUri, card, lifetime, cancellationToken);
     }
-
-    private static string KeyFor(Uri page) => "pagecard:" + page.AbsoluteUri;
 }

@@ -7,7 +7,8 @@ namespace CardService.Functions.Storage;
 
 /// <summary>
 /// Redis as HybridCache's shared tier, held to the store timeout: every call answers within it, and a Redis that is down,
-/// slow or failing is a miss (or a skipped write), logged and counted, never an exception. The connection is made with
+/// slow or failing is a miss (or a skipped write), logged and counted, never an exception. After a run of failures the
+/// <see cref="StoreBreaker"/> skips Redis for a cool-down, then lets one call try it. The connection is made with
 /// <c>abortConnect=false</c>, so it is made again in the background and used as soon as Redis is back.
 /// </summary>
 public sealed partial class RedisTier : IDistributedCache, IDisposable
@@ -18,12 +19,15 @@ public sealed partial class RedisTier : IDistributedCache, IDisposable
     private readonly TimeSpan _timeout;
     private readonly StoreMetrics _metrics;
     private readonly ILogger<RedisTier> _logger;
+    private readonly StoreBreaker _breaker;
 
-    public RedisTier(string configuration, TimeSpan timeout, StoreMetrics metrics, ILogger<RedisTier> logger)
+    public RedisTier(string configuration, TimeSpan timeout, StoreMetrics metrics, ILogger<RedisTier> logger, StoreBreaker breaker)
     {
+        ArgumentNullException.ThrowIfNull(breaker);
         _timeout = timeout;
         _metrics = metrics;
         _logger = logger;
+        _breaker = breaker;
         _redis = new RedisCache(Options.Create(new RedisCacheOptions { ConfigurationOptions = ConnectionFor(configuration, timeout), InstanceName = "cardservice:" }));
     }
 
@@ -46,14 +50,18 @@ public sealed partial class RedisTier : IDistributedCache, IDisposable
 
     public async Task<byte[]?> GetAsync(string key, CancellationToken token = default)
     {
-        var value = await BoundedAsync(() => _redis.GetAsync(key, CancellationToken.None), "read", token).ConfigureAwait(false);
-        if (value is null)
+        var (answered, value) = await CallAsync(() => _redis.GetAsync(key, CancellationToken.None), "read", token).ConfigureAwait(false);
+        if (answered)
         {
-            _metrics.Miss(Tier);
-        }
-        else
-        {
-            _metrics.Hit(Tier);
+            // A call that was skipped or failed is neither: it is counted as such.
+            if (value is null)
+            {
+                _metrics.Miss(Tier);
+            }
+            else
+            {
+                _metrics.Hit(Tier);
+            }
         }
 
         return value;
@@ -79,18 +87,29 @@ public sealed partial class RedisTier : IDistributedCache, IDisposable
 
     private byte[]? Bounded(Func<Task<byte[]?>> call, string operation) => BoundedAsync(call, operation, CancellationToken.None).GetAwaiter().GetResult();
 
+    private async Task<byte[]?> BoundedAsync(Func<Task<byte[]?>> call, string operation, CancellationToken cancellationToken) =>
+        (await CallAsync(call, operation, cancellationToken).ConfigureAwait(false)).Value;
+
     // StackExchange.Redis does not stop a command for a token, so the wait is what is bounded; the command ends on its own.
-    private async Task<byte[]?> BoundedAsync(Func<Task<byte[]?>> call, string operation, CancellationToken cancellationToken)
+    private async Task<(bool Answered, byte[]? Value)> CallAsync(Func<Task<byte[]?>> call, string operation, CancellationToken cancellationToken)
     {
+        if (!_breaker.TryEnter())
+        {
+            return (false, null);
+        }
+
         try
         {
-            return await call().WaitAsync(_timeout, cancellationToken).ConfigureAwait(false);
+            var value = await call().WaitAsync(_timeout, cancellationToken).ConfigureAwait(false);
+            _breaker.Succeeded();
+            return (true, value);
         }
         catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException or IOException)
         {
+            _breaker.Failed();
             _metrics.Failure(Tier, operation);
             LogFailure(_logger, operation, e.GetType().Name, e.Message.Split('\n')[0]);
-            return null;
+            return (false, null);
         }
     }
 

@@ -1,9 +1,12 @@
 using System.Net;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CardService.Core.Cards;
+using CardService.Core.Signing;
 using CardService.Functions.Endpoints;
 using CardService.Functions.Tests.Support;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -122,6 +125,33 @@ public sealed partial class OpenApiDocumentTests : IAsyncLifetime
         var presets = parameters["size"].GetProperty("schema").GetProperty("anyOf").EnumerateArray().First(s => s.TryGetProperty("enum", out _));
         Assert.Equal(CardLimits.Presets.Keys.Order(), Enum(presets).Order());
         Assert.Equal("uri", parameters["url"].GetProperty("schema").GetProperty("format").GetString());
+    }
+
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("HEAD")]
+    public void CardQuery_Parameters_AreTheBoundFieldsAndTheSignature(string method)
+    {
+        // The handler binds CardQuery's fields; the signature filter reads sig and exp from the raw query, unbound.
+        var bound = typeof(CardQuery).GetProperties().Select(p => p.GetCustomAttribute<FromQueryAttribute>()?.Name).OfType<string>();
+        var parameters = Operation("/card", method).GetProperty("parameters").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("name").GetString()!, p => p);
+
+        Assert.Equal(bound.Append(CardUrlSigner.SignatureParameter).Append(CardUrlSigner.ExpiryParameter).Order(), parameters.Keys.Order());
+        Assert.Equal("query", parameters["sig"].GetProperty("in").GetString());
+        Assert.Equal("string", parameters["sig"].GetProperty("schema").GetProperty("type").GetString());
+        Assert.Equal("integer", parameters["exp"].GetProperty("schema").GetProperty("type").GetString());
+        Assert.Contains("Signing:Required", parameters["sig"].GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CardPost_Parameters_HaveNoSignature()
+    {
+        // A body cannot be signed, so POST /card takes no sig to document.
+        var post = Operation("/card", "POST");
+
+        Assert.False(post.TryGetProperty("parameters", out var parameters)
+            && parameters.EnumerateArray().Any(p => p.GetProperty("name").GetString() is "sig" or "exp"));
     }
 
     [Theory]

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Azure.Storage.Blobs;
 using CardService.Core.Cards;
+using CardService.Core.Tests.Support;
 using CardService.Functions.Endpoints;
 using CardService.Functions.Storage;
 using CardService.Functions.Tests.Support;
@@ -26,15 +27,19 @@ public sealed class BlobCardStoreTests : IAsyncLifetime
         await _azurite.DisposeAsync();
     }
 
-    private BlobCardStore CreateSut(string? connectionString = null, int timeoutMilliseconds = 5000)
+    private readonly ManualClock _clock = new();
+
+    private BlobCardStore CreateSut(string? connectionString = null, int timeoutMilliseconds = 5000, int breakerFailures = 5)
     {
         var options = new CardStoreOptions
         {
             Kind = CardStoreOptions.BlobKind,
             TimeoutMilliseconds = timeoutMilliseconds,
             Blob = new BlobStoreOptions { ConnectionString = connectionString ?? _azurite.ConnectionString, Container = _container },
+            BreakerFailures = breakerFailures,
         };
-        return new BlobCardStore(BlobCardStore.ContainerFor(options), options.Timeout, _measurements.Metrics, NullLogger<BlobCardStore>.Instance);
+        return new BlobCardStore(BlobCardStore.ContainerFor(options), options.Timeout, _measurements.Metrics, NullLogger<BlobCardStore>.Instance,
+            options.BreakerFor(BlobCardStore.Tier, _clock, NullLogger.Instance));
     }
 
     private static RenderedCard Card(string etag, byte fill) => new(Enumerable.Repeat(fill, 300).ToArray(), "image/webp", etag, [0x1D11E, 0x10FFFF]);
@@ -112,6 +117,40 @@ public sealed class BlobCardStoreTests : IAsyncLifetime
         await sut.WriteAsync(again.ETag, again, CardEndpointsCacheControl, CancellationToken.None);
         var after = await sut.ReadAsync(again.ETag, CancellationToken.None);
 
+        Assert.Equal(again.Bytes.ToArray(), after!.Bytes.ToArray());
+        Assert.Equal(2, _measurements.Count("cardservice.store.failures", BlobCardStore.Tier));
+    }
+
+    [Fact]
+    public async Task ReadAndWrite_StoreKilled_TheBreakerSkipsItAfterTheRunOfFailuresThenTriesAndUsesItAgain()
+    {
+        using var skips = new SkipCounter(BlobCardStore.Tier);
+        var sut = CreateSut(breakerFailures: 2);
+        var before = Card("\"breaker-before\"", 3);
+        await sut.WriteAsync(before.ETag, before, CardEndpointsCacheControl, CancellationToken.None);
+
+        await _azurite.StopAsync();
+        await sut.ReadAsync(before.ETag, CancellationToken.None);
+        await sut.ReadAsync(before.ETag, CancellationToken.None);
+        var failuresToOpen = _measurements.Count("cardservice.store.failures", BlobCardStore.Tier);
+        var skipped = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => sut.ReadAsync(before.ETag, CancellationToken.None)));
+        await sut.WriteAsync("\"breaker-during\"", Card("\"breaker-during\"", 4), CardEndpointsCacheControl, CancellationToken.None);
+
+        // Open: the store was not asked (no new failure, each call counted as skipped) and every call was answered as a miss.
+        Assert.Equal(2, failuresToOpen);
+        Assert.All(skipped, Assert.Null);
+        Assert.Equal(2, _measurements.Count("cardservice.store.failures", BlobCardStore.Tier));
+        Assert.Equal(6, skips.Total);
+
+        await _azurite.StartAsync();
+        var stillSkipped = await sut.ReadAsync(before.ETag, CancellationToken.None); // the cool-down is not over
+        _clock.Now += new CardStoreOptions().BreakerOpen;
+        var again = Card("\"breaker-again\"", 5);
+        await sut.WriteAsync(again.ETag, again, CardEndpointsCacheControl, CancellationToken.None); // the trial
+        var after = await sut.ReadAsync(again.ETag, CancellationToken.None);
+
+        Assert.Null(stillSkipped);
+        Assert.Equal(7, skips.Total);
         Assert.Equal(again.Bytes.ToArray(), after!.Bytes.ToArray());
         Assert.Equal(2, _measurements.Count("cardservice.store.failures", BlobCardStore.Tier));
     }

@@ -150,11 +150,15 @@ public sealed class TwoInstances : IAsyncDisposable
 
     public AppProcess Second { get; }
 
-    /// <param name="settings">Shared settings; the store timeout is made generous for a busy test machine, since a store call that timed out would make an instance render or fetch by itself.</param>
+    /// <param name="settings">
+    /// Shared settings; the store timeout is made generous for a busy test machine, since a store call that timed out would
+    /// make an instance render or fetch by itself, and a store skipped after failures is tried again after a second.
+    /// </param>
     public static async Task<TwoInstances> StartAsync(Dictionary<string, string> settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.TryAdd("CardStore:TimeoutMilliseconds", "10000");
+        settings.TryAdd("CardStore:BreakerOpenSeconds", "1");
         var first = await AppProcess.StartAsync(AppProcess.BuiltAppDll, "127.0.0.1", settings);
         return new TwoInstances(first, await AppProcess.StartAsync(AppProcess.BuiltAppDll, "127.0.0.1", settings));
     }
