@@ -24,6 +24,15 @@ public sealed class SiteCardMaker(SiteCardOptions options)
     /// <summary>One card file to make and the posts that name it.</summary>
     private sealed record CardJob(string Name, string File, string WebPath, ImmutableArray<Post> Posts, CardSpec Spec, string Key, bool Shared);
 
+    /// <summary>One post file read: the post, or why it was skipped or could not be read, and its bytes.</summary>
+    private sealed record PostRead(Post? Post, PostSkip Skip, CardProblem? Problem, byte[] Bytes);
+
+    /// <summary>One card made (or failed), with the warning or error it gave.</summary>
+    private sealed record MadeCard(CardOutcome Outcome, CardProblem? Problem);
+
+    /// <summary>Where one post's card goes and what it shows, before posts naming the same file are grouped.</summary>
+    private sealed record CardTarget(Post Post, string WebPath, string File, bool Named, CardSpec Spec);
+
     /// <summary>Per-card costs summed over all threads, for <see cref="RunTrace"/>.</summary>
     private sealed class CardCosts
     {
@@ -110,15 +119,17 @@ public sealed class SiteCardMaker(SiteCardOptions options)
         var problems = new List<CardProblem>();
         var files = Glob.Find(root, site.Posts, Site.SkippedFolders.ToHashSet(StringComparer.Ordinal)).Where(f => !site.IsListPage(f)).ToList();
         RunTrace.Mark($"{files.Count} post files found");
-        // Posts are read on every core too: on a re-run with nothing to make, reading them is most of the work.
-        var read = new (Post? Post, PostSkip Skip, CardProblem? Problem, byte[] Bytes)[files.Count];
-        await Parallel.ForAsync(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Jobs), CancellationToken = cancellationToken }, async (i, token) =>
+        // Posts are read on every core too: on a re-run with nothing to make, reading them is most of the work. Plain
+        // Parallel.For and records (no async lambdas, no value tuples in LINQ): those generic instantiations are not in
+        // the ReadyToRun image, and JIT-compiling them cost a no-change run more CPU than the reading (docs/PERFORMANCE.md).
+        var read = new PostRead[files.Count];
+        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Jobs), CancellationToken = cancellationToken }, i =>
         {
-            var bytes = await File.ReadAllBytesAsync(Path.Combine(root, files[i]), token);
+            var bytes = File.ReadAllBytes(Path.Combine(root, files[i]));
             var (post, skip, problem) = PostReader.Read(site, files[i], bytes, dateFormat);
-            read[i] = (post, skip, problem, bytes);
+            read[i] = new PostRead(post, skip, problem, bytes);
         });
-        var posts = read.Where(r => r.Post is not null).Select(r => (Post: r.Post!, r.Bytes)).ToList();
+        var posts = read.Where(r => r.Post is not null).ToList();
         var unpublished = read.Count(r => r.Skip == PostSkip.Unpublished);
         var optedOut = read.Count(r => r.Skip == PostSkip.OptedOut);
         problems.AddRange(read.Where(r => r.Problem is not null).Select(r => r.Problem!));
@@ -128,7 +139,7 @@ public sealed class SiteCardMaker(SiteCardOptions options)
         var fingerprint = manifest.FontsFingerprint(fonts, FontsFingerprint);
         RunTrace.Mark($"manifest loaded, fonts fingerprinted ({(manifest.FontsChanged ? "computed" : "reused")})");
         var outcomes = new List<CardOutcome>();
-        var jobs = Plan(site, posts.Select(p => p.Post).ToList(), look, template, images, fingerprint, problems, outcomes);
+        var jobs = Plan(site, posts.Select(p => p.Post!).ToList(), look, template, images, fingerprint, problems, outcomes);
         var toMake = new List<CardJob>();
         foreach (var job in jobs)
         {
@@ -162,7 +173,7 @@ public sealed class SiteCardMaker(SiteCardOptions options)
         var written = ImmutableArray<string>.Empty;
         if (_options.WriteFrontMatter && !_options.DryRun && !interrupted)
         {
-            written = WriteFrontMatter(site, jobs, outcomes, posts.ToDictionary(p => p.Post.File, p => p.Bytes, StringComparer.Ordinal), problems);
+            written = WriteFrontMatter(site, jobs, outcomes, posts.ToDictionary(p => p.Post!.File, p => p.Bytes, StringComparer.Ordinal), problems);
         }
 
         outcomes.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
@@ -172,7 +183,7 @@ public sealed class SiteCardMaker(SiteCardOptions options)
 
     private static List<CardJob> Plan(Site site, List<Post> posts, CardLook look, string template, ImageFiles images, string fingerprint, List<CardProblem> problems, List<CardOutcome> outcomes)
     {
-        var targets = new List<(Post Post, string WebPath, string File, bool Named, CardSpec Spec)>();
+        var targets = new List<CardTarget>();
         foreach (var post in posts)
         {
             if (post.Image is { } named && IsElsewhere(named))
@@ -202,7 +213,7 @@ public sealed class SiteCardMaker(SiteCardOptions options)
                 continue;
             }
 
-            targets.Add((post, webPath, file, post.Image is not null, spec));
+            targets.Add(new CardTarget(post, webPath, file, post.Image is not null, spec));
         }
 
         var defaultImage = site.Info.DefaultImage is { } d && !IsElsewhere(d) ? site.FileFor(d) : null;
@@ -255,7 +266,7 @@ public sealed class SiteCardMaker(SiteCardOptions options)
         var renderer = warm is null ? new CardRenderer(ownFonts!) : (await warm).Renderer;
         RunTrace.Mark("fonts opened, renderer ready");
         var costs = new CardCosts();
-        var results = new ConcurrentBag<(CardOutcome Outcome, CardProblem? Problem)>();
+        var results = new ConcurrentBag<MadeCard>();
         var gate = new Lock();
         var sinceSave = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Jobs), CancellationToken = cancellationToken };
@@ -264,8 +275,9 @@ public sealed class SiteCardMaker(SiteCardOptions options)
         {
             await Parallel.ForEachAsync(toMake, parallel, (job, _) =>
             {
-                var (outcome, problem) = MakeOne(job, renderer, manifest, costs);
-                results.Add((outcome, problem));
+                var made = MakeOne(job, renderer, manifest, costs);
+                results.Add(made);
+                var outcome = made.Outcome;
                 lock (gate)
                 {
                     progress?.Done(outcome);
@@ -301,7 +313,7 @@ public sealed class SiteCardMaker(SiteCardOptions options)
         return interrupted;
     }
 
-    private static (CardOutcome Outcome, CardProblem? Problem) MakeOne(CardJob job, CardRenderer renderer, CardManifest manifest, CardCosts costs)
+    private static MadeCard MakeOne(CardJob job, CardRenderer renderer, CardManifest manifest, CardCosts costs)
     {
         var postFiles = job.Posts.Select(p => p.File).ToImmutableArray();
         try
@@ -327,11 +339,11 @@ public sealed class SiteCardMaker(SiteCardOptions options)
             var missing = card.MissingCodePoints;
             var warning = missing.IsDefaultOrEmpty ? null : CardProblem.Warning(postFiles[0], 1,
                 $"No bundled font draws {string.Join(", ", missing.Select(c => string.Create(CultureInfo.InvariantCulture, $"U+{c:X4}")))}; {job.Name} leaves them out.");
-            return (new CardOutcome(job.Name, postFiles, CardStatus.Made, missing), warning);
+            return new MadeCard(new CardOutcome(job.Name, postFiles, CardStatus.Made, missing), warning);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            return (new CardOutcome(job.Name, postFiles, CardStatus.Failed, []), CardProblem.Error(postFiles[0], 0, $"Cannot make {job.Name}: {e.Message}"));
+            return new MadeCard(new CardOutcome(job.Name, postFiles, CardStatus.Failed, []), CardProblem.Error(postFiles[0], 0, $"Cannot make {job.Name}: {e.Message}"));
         }
     }
 

@@ -12,6 +12,7 @@ public static class ImageFormats
     public const string Bmp = "bmp";
     public const string Svg = "svg";
     public const string Avif = "avif";
+    public const string Ico = "ico";
 }
 
 /// <summary>What the first bytes of an image say.</summary>
@@ -23,14 +24,19 @@ public readonly record struct ImageHeaderInfo(string? Format, int? Width, int? H
 
 /// <summary>
 /// Reads format and pixel size from an image's first bytes without decoding it: PNG IHDR, JPEG SOF
-/// markers (APPn and other segments skipped), GIF logical screen, WebP VP8/VP8L/VP8X, BMP, AVIF ispe.
-/// SVG is recognised but has no size here.
+/// markers (APPn and other segments skipped), GIF logical screen, WebP VP8/VP8L/VP8X, BMP, AVIF ispe, ICO directory
+/// (its largest entry). SVG is recognised but has no size here.
 /// </summary>
 public static class ImageHeader
 {
     private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    // Reserved 0, type 1 (icon): four bytes are a weak signature, so the directory entries must look right too.
+    private static ReadOnlySpan<byte> IcoSignature => [0x00, 0x00, 0x01, 0x00];
+
+    private const int IcoEntryBytes = 16;
 
     /// <summary>True when <paramref name="data"/> holds a recognised format and its pixel size.</summary>
     public static bool TryRead(ReadOnlySpan<byte> data, out string? format, out int width, out int height)
@@ -85,6 +91,11 @@ public static class ImageHeader
         if (data[4..].StartsWith("ftyp"u8))
         {
             return ReadAvif(data);
+        }
+
+        if (data.StartsWith(IcoSignature))
+        {
+            return ReadIco(data);
         }
 
         return LooksLikeSvg(data) ? new(ImageFormats.Svg, null, null, false) : new(null, null, null, false);
@@ -245,6 +256,41 @@ public static class ImageHeader
         }
 
         return Sized(ImageFormats.Avif, BinaryPrimitives.ReadUInt32BigEndian(data[(at + 8)..]), BinaryPrimitives.ReadUInt32BigEndian(data[(at + 12)..]));
+    }
+
+    // A favicon.ico holds several sizes; the largest is what a high-density screen or a preview uses.
+    private static ImageHeaderInfo ReadIco(ReadOnlySpan<byte> data)
+    {
+        var count = BinaryPrimitives.ReadUInt16LittleEndian(data[4..]);
+        if (count == 0)
+        {
+            return new(null, null, null, false);
+        }
+
+        int width = 0, height = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var at = 6 + (i * IcoEntryBytes);
+            if (at + IcoEntryBytes > data.Length)
+            {
+                return width > 0 ? new(ImageFormats.Ico, width, height, false) : new(ImageFormats.Ico, null, null, true);
+            }
+
+            // Byte 3 of an entry is reserved and must be 0; a width or height byte of 0 means 256.
+            if (data[at + 3] != 0)
+            {
+                return new(null, null, null, false);
+            }
+
+            var w = data[at] == 0 ? 256 : data[at];
+            var h = data[at + 1] == 0 ? 256 : data[at + 1];
+            if ((long)w * h > (long)width * height)
+            {
+                (width, height) = (w, h);
+            }
+        }
+
+        return new(ImageFormats.Ico, width, height, false);
     }
 
     private static bool LooksLikeSvg(ReadOnlySpan<byte> data)

@@ -19,6 +19,9 @@ public sealed class PageInspector(PageLoader loader, PageFetcher fetcher, TimePr
     /// <summary>Most image URLs probed per page (og:image, twitter:image, JSON-LD images, distinct).</summary>
     public const int MaxImageProbes = 4;
 
+    /// <summary>Most declared icons probed per page (rel=icon, shortcut icon, apple-touch-icon; distinct).</summary>
+    public const int MaxIconProbes = 3;
+
     /// <summary>The crawlers whose robots.txt verdict the validator gets, with the platform each one serves.</summary>
     public static readonly ImmutableArray<(CrawlerAgent Agent, Platform Platform)> RobotsCrawlers =
     [
@@ -165,6 +168,25 @@ public sealed class PageInspector(PageLoader loader, PageFetcher fetcher, TimePr
         ];
     }
 
+    /// <summary>
+    /// The declared icons worth probing, in document order: <c>icon</c> (with <c>shortcut icon</c>), <c>apple-touch-icon</c>
+    /// and its <c>-precomposed</c> form; absolute http(s), distinct, at most <see cref="MaxIconProbes"/>. Safari's
+    /// <c>mask-icon</c> is a monochrome SVG no preview shows, so it is left out.
+    /// </summary>
+    public static ImmutableArray<Uri> IconUrls(PageMeta meta)
+    {
+        ArgumentNullException.ThrowIfNull(meta);
+        return
+        [
+            .. meta.Icons.Where(i => LinkRels.IsPreviewIcon(i.Rel))
+                .Select(i => i.Href.Resolved)
+                .OfType<Uri>()
+                .Where(u => u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps)
+                .DistinctBy(u => u.AbsoluteUri, StringComparer.Ordinal)
+                .Take(MaxIconProbes),
+        ];
+    }
+
     private static PageFacts FactsOf(FetchedResponse response, PageMeta meta) => new()
     {
         RequestedUrl = response.RequestedUrl,
@@ -193,7 +215,8 @@ public sealed class PageInspector(PageLoader loader, PageFetcher fetcher, TimePr
 
     private async Task<IReadOnlyList<ImageFacts>?> ProbeImagesAsync(PageMeta meta, InspectionRequest request, CancellationToken cancellationToken)
     {
-        var probes = await Task.WhenAll(ImageUrls(meta).Select(async url =>
+        var urls = ImageUrls(meta).Concat(IconUrls(meta)).DistinctBy(u => u.AbsoluteUri, StringComparer.Ordinal);
+        var probes = await Task.WhenAll(urls.Select(async url =>
             request.LocalImages?.Invoke(url) is { } local ? local
             : request.ProbeImages ? FactsOf(url, await ProbeAsync(url, cancellationToken).ConfigureAwait(false))
             : null)).ConfigureAwait(false);

@@ -83,4 +83,22 @@ public static class LinkRels
 
     /// <summary>The source name of the assumed <c>/favicon.ico</c>.</summary>
     public const string DefaultFaviconSource = "default:/favicon.ico";
+
+    /// <summary>
+    /// Whether a (lower-cased, space-separated) <c>rel</c> declares an icon that tabs, search results or Messages show:
+    /// <c>icon</c> (so <c>shortcut icon</c> too), <c>apple-touch-icon</c>, <c>apple-touch-icon-precomposed</c>. Not Safari's
+    /// monochrome <c>mask-icon</c>.
+    /// </summary>
+    public static bool IsPreviewIcon(string rel)
+    {
+        ArgumentNullException.ThrowIfNull(rel);
+        return rel.Split(' ').Any(r => r is Icon or AppleTouchIcon or AppleTouchIconPrecomposed);
+    }
+
+    /// <summary>Whether a (lower-cased) <c>rel</c> declares Apple's touch icon, plain or <c>-precomposed</c>.</summary>
+    public static bool IsAppleTouchIcon(string rel)
+    {
+        ArgumentNullException.ThrowIfNull(rel);
+        return rel.Split(' ').Any(r => r is AppleTouchIcon or AppleTouchIconPrecomposed);
+    }
 }

@@ -12,6 +12,7 @@ public static class RuleCatalog
         .. OpenGraphRules.All,
         .. TwitterRules.All,
         .. ImageRules.All,
+        .. IconRules.All,
         .. SeoRules.All,
         .. PlatformRules.All,
         .. StructuredDataRules.All,

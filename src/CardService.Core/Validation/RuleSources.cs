@@ -54,6 +54,12 @@ public static class RuleSources
     /// <summary>#31: Apple Messages link previews (TN2444).</summary>
     public const string AppleMessages = "https://developer.apple.com/library/archive/technotes/tn2444/";
 
+    /// <summary>#31: Apple's web clip icons: apple-touch-icon sizes (180×180 on current iPhones).</summary>
+    public const string AppleTouchIcons = "https://developer.apple.com/library/archive/documentation/AppleApplications/Reference/SafariWebContent/ConfigureWebApplications/ConfigureWebApplications.html";
+
+    /// <summary>Google's favicon in search results: a crawlable image file, square.</summary>
+    public const string GoogleFavicon = "https://developers.google.com/search/docs/appearance/favicon-in-search";
+
     /// <summary>#32: WhatsApp thumbnails [3rd-party].</summary>
     public const string WhatsApp = "https://help.branch.io/faq/docs/why-are-some-quick-link-thumbnails-not-shown-in-whatsapp";
 

@@ -3,6 +3,9 @@ namespace CardService.Core.Validation;
 /// <summary>Every number the rules use, in one place; each names its row in <c>docs/RULES.md</c> ("#7") or says it is our choice.</summary>
 public static class ValidationThresholds
 {
+    /// <summary>#31: Apple's touch icon for current iPhones (and Messages' link icon) is 180×180, square.</summary>
+    public const int AppleTouchIconMinSide = 180;
+
     /// <summary>#7: Facebook ignores images smaller than 200×200.</summary>
     public const int FacebookMinImageSide = 200;
 

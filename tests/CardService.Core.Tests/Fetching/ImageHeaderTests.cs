@@ -15,6 +15,8 @@ public class ImageHeaderTests
         { ImageFormats.Gif, TestImages.Gif(500, 260), 500, 260 },
         { ImageFormats.Bmp, TestImages.Bmp(20, -10), 20, 10 },
         { ImageFormats.Avif, TestImages.AvifHeader(1920, 1080), 1920, 1080 },
+        { ImageFormats.Ico, TestImages.Ico(48), 48, 48 },
+        { ImageFormats.Ico, TestImages.Ico(16, 256, 32), 256, 256 },
     };
 
     [Theory]
@@ -61,6 +63,17 @@ public class ImageHeaderTests
 
         Assert.Null(info.Format);
         Assert.False(info.NeedsMoreData);
+    }
+
+    [Fact]
+    public void Read_IcoWithABadDirectoryEntry_IsUnrecognised()
+    {
+        var bytes = TestImages.Ico(32);
+        bytes[6 + 3] = 7; // the entry's reserved byte
+
+        var info = ImageHeader.Read(bytes);
+
+        Assert.Null(info.Format);
     }
 
     [Fact]

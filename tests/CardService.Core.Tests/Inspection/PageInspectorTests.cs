@@ -25,6 +25,9 @@ public sealed class PageInspectorTests : IAsyncLifetime, IDisposable
         app.MapGet("/page", (HttpContext c) => Results.Text(Html(c, "/image.png"), "text/html; charset=utf-8"));
         app.MapGet("/old", () => Results.Redirect("/page", permanent: true));
         app.MapGet("/image.png", () => Results.Bytes(Image, "image/png"));
+        app.MapGet("/favicon.ico", () => Results.Bytes(TestImages.Ico(16, 32), "image/x-icon"));
+        app.MapGet("/touch.png", () => Results.Bytes(TestImages.Png(120, 120), "image/png"));
+        app.MapGet("/icon.png", () => Results.Text("<!doctype html><title>Not found</title>", "text/html"));
     });
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
@@ -199,6 +202,68 @@ public sealed class PageInspectorTests : IAsyncLifetime, IDisposable
         var urls = PageInspector.ImageUrls(MetaReader.Read(html, new Uri("https://a.example/")));
 
         Assert.Equal(["https://a.example/1.png", "https://a.example/2.png", "https://a.example/3.png", "https://a.example/4.png"], urls.Select(u => u.AbsoluteUri));
+    }
+
+    [Fact]
+    public async Task InspectAsync_DeclaredIcons_AreProbedThroughTheFetcherAndJudged()
+    {
+        var sut = CreateSut();
+        var html = $"""
+            <html><head>
+            <link rel="shortcut icon" href="{_server.Url("/favicon.ico")}">
+            <link rel="icon" type="image/png" href="{_server.Url("/icon.png")}">
+            <link rel="apple-touch-icon" href="{_server.Url("/touch.png")}">
+            <link rel="mask-icon" href="{_server.Url("/mask.svg")}" color="#000">
+            <link rel="apple-touch-icon-precomposed" href="{_server.Url("/gone.png")}">
+            </head></html>
+            """;
+
+        var result = await sut.InspectAsync(new InspectionRequest(new Uri("https://blog.example/post/"), html), CancellationToken.None);
+
+        var images = result.Inspection!.Facts.Images!;
+        Assert.Equal(("ico", 32, 32), images.Where(i => i.Url == _server.Url("/favicon.ico")).Select(i => (i.Format, i.Width, i.Height)).Single());
+        Assert.Equal(0, _server.CountRequests("/mask.svg"));
+        Assert.Equal(0, _server.CountRequests("/gone.png")); // past the cap of three icons
+        var findings = result.Inspection.Report.Findings;
+        var notImage = Assert.Single(findings, f => f.RuleId == "icon-not-image");
+        Assert.Contains("/icon.png", notImage.Message, StringComparison.Ordinal);
+        Assert.Contains("text/html", notImage.Message, StringComparison.Ordinal);
+        var small = Assert.Single(findings, f => f.RuleId == "apple-touch-icon-too-small");
+        Assert.Contains("120×120", small.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(findings, f => f.RuleId == "icon-unreachable");
+    }
+
+    [Fact]
+    public async Task InspectAsync_MissingIcon_IsUnreachable()
+    {
+        var sut = CreateSut();
+        var html = $"""<html><head><link rel="icon" href="{_server.Url("/nothing-here.png")}"></head></html>""";
+
+        var result = await sut.InspectAsync(new InspectionRequest(new Uri("https://blog.example/post/"), html), CancellationToken.None);
+
+        var finding = Assert.Single(result.Inspection!.Report.Findings, f => f.RuleId == "icon-unreachable");
+        Assert.Contains("answered HTTP 404", finding.Message, StringComparison.Ordinal);
+        Assert.Equal([Platform.Google, Platform.IMessage], finding.Platforms.ToArray());
+    }
+
+    [Fact]
+    public void IconUrls_DeclaredIcons_PreviewIconsOnlyDistinctAndCapped()
+    {
+        var html = """
+            <html><head>
+            <link rel="mask-icon" href="/mask.svg">
+            <link rel="icon" href="data:image/png;base64,AA==">
+            <link rel="Shortcut Icon" href="/favicon.ico">
+            <link rel="icon" href="/favicon.ico" sizes="16x16">
+            <link rel="apple-touch-icon" href="/a.png">
+            <link rel="apple-touch-icon-precomposed" href="/b.png">
+            <link rel="icon" href="/c.png">
+            </head></html>
+            """;
+
+        var urls = PageInspector.IconUrls(MetaReader.Read(html, new Uri("https://a.example/p/")));
+
+        Assert.Equal(["https://a.example/favicon.ico", "https://a.example/a.png", "https://a.example/b.png"], urls.Select(u => u.AbsoluteUri));
     }
 
     [Fact]

@@ -147,6 +147,14 @@ public class RuleTableTests
         Fires("favicon-missing", "bare.html");
         Fires("apple-touch-icon-missing", "bare.html");
 
+        // Icons (probed like og:image)
+        Fires("icon-unreachable", "good.html", "icons-404");
+        Fires("icon-unreachable", "good.html", "icons-failed");
+        Fires("icon-not-image", "good.html", "icons-html");
+        Fires("icon-not-image", "good.html", "icons-renamed");
+        Fires("apple-touch-icon-too-small", "good.html", "touch-icon-120");
+        Fires("apple-touch-icon-too-small", "good.html", "touch-icon-oblong");
+
         // Structured data
         Fires("jsonld-invalid", "jsonld-problems.html");
         Fires("jsonld-article-missing-properties", "jsonld-problems.html");
@@ -193,6 +201,11 @@ public class RuleTableTests
         data.Add("discord-no-title-or-description", "og-empty-title.html", "good", 0, null, false);
         data.Add("discord-no-title-or-description", "local-urls.html", "good", 0, null, false); // a <title> alone: Discord embeds it
         data.Add("not-https", "local-urls.html", "none", 0, null, false);
+        data.Add("icon-unreachable", "good.html", "icons-good", 0, null, false);
+        data.Add("icon-not-image", "good.html", "icons-good", 0, null, false);
+        data.Add("icon-not-image", "good.html", "icons-404", 0, null, false); // a 404 is unreachable, not a wrong type
+        data.Add("apple-touch-icon-too-small", "good.html", "icons-good", 0, null, false); // exactly 180×180
+        data.Add("apple-touch-icon-too-small", "good.html", "icons-renamed", 0, null, false); // no size read: icon-not-image says why
         return data;
     }
 }

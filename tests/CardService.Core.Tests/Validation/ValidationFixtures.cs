@@ -18,6 +18,12 @@ public static class ValidationFixtures
     /// <summary>The X-only image of <c>twitter-own-image.html</c>.</summary>
     public static readonly Uri XImage = new("https://blog.example.com/seo/2024-03-01-x.png");
 
+    /// <summary>The <c>rel=icon</c> of <c>good.html</c>.</summary>
+    public static readonly Uri Favicon = new("https://blog.example.com/favicon-32.png");
+
+    /// <summary>The <c>apple-touch-icon</c> of <c>good.html</c>.</summary>
+    public static readonly Uri TouchIcon = new("https://blog.example.com/apple-touch-icon.png");
+
     private const string PadMarker = "<!-- pad -->";
 
     /// <summary>
@@ -100,10 +106,28 @@ public static class ValidationFixtures
         ["image-6mb"] = Image(i => i with { Bytes = 6L * 1024 * 1024 }),
         ["image-5mb"] = Image(i => i with { Bytes = 5L * 1024 * 1024 }),
         ["image-400kb"] = Image(i => i with { Bytes = 400 * 1024 }),
+        ["icons-good"] = Icons(i => i, t => t),
+        ["icons-404"] = Icons(i => i with { Status = 404, ContentType = "text/html", Width = null, Height = null, Format = null }, t => t with { Status = 404 }),
+        ["icons-failed"] = Icons(i => i with { Status = null, ContentType = null, Bytes = null, Width = null, Height = null, Format = null, Error = "connection refused" }, t => t),
+        ["icons-html"] = Icons(i => i with { ContentType = "text/html; charset=utf-8", Width = null, Height = null, Format = null }, t => t),
+        ["icons-renamed"] = Icons(i => i, t => t with { Width = null, Height = null, Format = null }),
+        ["touch-icon-120"] = Icons(i => i, t => t with { Width = 120, Height = 120 }),
+        ["touch-icon-oblong"] = Icons(i => i, t => t with { Width = 240, Height = 180 }),
         ["image-avif"] = Image(i => i with { ContentType = "image/avif", Format = "avif" }),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static RedirectStep Hop(string from, string to, int status) => new(new Uri(from), new Uri(to), status);
+
+    // The good card images plus the two icons of good.html: a 32×32 PNG favicon and a 180×180 touch icon, each changed as asked.
+    private static PageFacts Icons(Func<ImageFacts, ImageFacts> favicon, Func<ImageFacts, ImageFacts> touchIcon) => Good with
+    {
+        Images =
+        [
+            GoodImage(CardImage), GoodImage(XImage),
+            favicon(new(Favicon, 200, "image/png", 1024, 32, 32, "png", null)),
+            touchIcon(new(TouchIcon, 200, "image/png", 8 * 1024, 180, 180, "png", null)),
+        ],
+    };
 
     private static PageFacts Image(Func<ImageFacts, ImageFacts> change) => Good with { Images = [change(GoodImage(CardImage)), GoodImage(XImage)] };
 }

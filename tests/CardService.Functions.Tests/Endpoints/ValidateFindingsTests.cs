@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using CardService.Core.Tests.Fetching.Support;
 using CardService.Functions.Tests.Support;
 
 namespace CardService.Functions.Tests.Endpoints;
@@ -46,6 +47,30 @@ public sealed class ValidateFindingsTests(PageServer server) : IClassFixture<Pag
         Assert.Equal(rootErrors, report.GetProperty("counts").GetProperty("errors").GetInt32());
         Assert.All(report.GetProperty("platforms").EnumerateArray(), p =>
             Assert.DoesNotContain("og-image-unreachable", p.GetProperty("ruleIds").EnumerateArray().Select(id => id.GetString())));
+    }
+
+    [Fact]
+    public async Task GetValidate_DeclaredIcons_AreProbedAndJudgedThroughTheSafeFetcher()
+    {
+        var favicon = server.Serve("/icons/favicon.ico", "image/x-icon", TestImages.Ico(16, 48));
+        var touch = server.Serve("/icons/touch.png", "image/png", TestImages.Png(152, 152));
+        var page = server.Html("/findings/icons", PageServer.Page(
+            "<title>Icons</title>",
+            $"<link rel=\"icon\" href=\"{favicon}\">",
+            $"<link rel=\"apple-touch-icon\" href=\"{touch}\">",
+            "<link rel=\"shortcut icon\" href=\"/icons/missing.png\">"));
+
+        var report = await ValidateAsync(page);
+
+        var findings = report.GetProperty("findings").EnumerateArray().ToList();
+        Assert.Equal(1, server.Requests("/icons/favicon.ico"));
+        Assert.Equal(1, server.Requests("/icons/touch.png"));
+        Assert.Contains("152×152", Assert.Single(findings, f => RuleId(f) == "apple-touch-icon-too-small").GetProperty("message").GetString(), StringComparison.Ordinal);
+        var missing = Assert.Single(findings, f => RuleId(f) == "icon-unreachable");
+        Assert.Equal("/icons/missing.png", missing.GetProperty("value").GetString());
+        Assert.Contains("answered HTTP 404", missing.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(findings, f => RuleId(f) == "icon-not-image");
+        Assert.DoesNotContain("icon-unreachable", report.GetProperty("notChecked").EnumerateArray().Select(id => id.GetString()));
     }
 
     [Fact]

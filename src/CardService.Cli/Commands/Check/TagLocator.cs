@@ -51,7 +51,8 @@ internal sealed class TagLocator
         ("theme-color", "meta[name='theme-color']"),
         ("oembed", "link[type*='oembed']"),
         ("favicon", "link[rel~='icon']"),
-        ("apple-touch-icon", "link[rel='apple-touch-icon']"),
+        ("apple-touch-icon", "link[rel~='apple-touch-icon'], link[rel~='apple-touch-icon-precomposed']"),
+        ("icon-", "link[rel~='icon'], link[rel~='apple-touch-icon'], link[rel~='apple-touch-icon-precomposed']"),
     ];
 
     private readonly IDocument _document;

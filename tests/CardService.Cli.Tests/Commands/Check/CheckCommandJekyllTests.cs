@@ -19,6 +19,7 @@ public sealed partial class CheckCommandJekyllTests(JekyllSites sites) : IClassF
         var pages = output.Json["pages"]!.AsArray();
         Assert.Equal(JekyllBlog.PostCount(), pages.Count);
         Assert.All(pages, page => Assert.Single(Findings(page), f => f.RuleId == "og-image-unreachable"));
+        Assert.All(pages, page => Assert.Equal(2, Findings(page).Count(f => f.RuleId == "icon-unreachable")));
         var missing = pages.SelectMany(Findings).Where(f => f.RuleId == "og-image-unreachable")
             .Select(f => new Uri(MissingImage().Match(f.Message).Groups["url"].Value).AbsolutePath)
             .ToHashSet(StringComparer.Ordinal);
@@ -32,7 +33,8 @@ public sealed partial class CheckCommandJekyllTests(JekyllSites sites) : IClassF
 
         var pages = output.Json["pages"]!.AsArray();
         Assert.Equal(JekyllBlog.PostCount(), pages.Count);
-        Assert.DoesNotContain(pages.SelectMany(Findings), f => f.RuleId.EndsWith("-unreachable", StringComparison.Ordinal) || f.RuleId.Contains("too-small", StringComparison.Ordinal));
+        Assert.DoesNotContain(pages.SelectMany(Findings), f => f.RuleId.EndsWith("-unreachable", StringComparison.Ordinal) || f.RuleId.Contains("too-small", StringComparison.Ordinal)
+            || f.RuleId == "icon-not-image");
         // The image rules ran on every page (the cards were read from the folder), not skipped as unknown.
         Assert.All(pages, page => Assert.DoesNotContain("og-image-unreachable", page!["notChecked"]!.AsArray().Select(n => n!.GetValue<string>())));
         Assert.Equal(0, output.Json["totals"]!["errors"]!.GetValue<int>());
@@ -52,6 +54,9 @@ public sealed partial class CheckCommandJekyllTests(JekyllSites sites) : IClassF
         // Half the cards exist: both what a file answers and what a missing file answers are compared.
         Assert.Contains(pages.SelectMany(Findings), f => f.RuleId == "og-image-unreachable");
         Assert.Contains(pages.SelectMany(Findings), f => f.RuleId == "twitter-large-image-aspect");
+        // Icons too: the favicon is missing, the touch icon is 120×120 (read from the file, probed over HTTP).
+        Assert.All(pages, page => Assert.Single(Findings(page), f => f.RuleId == "icon-unreachable"));
+        Assert.All(pages, page => Assert.Single(Findings(page), f => f.RuleId == "apple-touch-icon-too-small"));
         foreach (var page in pages)
         {
             var html = await File.ReadAllTextAsync(page!["file"]!.GetValue<string>());

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CardService.Cli.Commands.Check;
 using CardService.Cli.Tests.Commands.Check.Support;
+using CardService.Core.Tests.Fetching.Support;
 using CardService.Core.Tests.Support;
 using CardService.Core.Validation;
 using Json.Schema;
@@ -23,6 +24,7 @@ public sealed partial class CheckCommandTests : IDisposable
     {
         TempFolder.Copy(Path.Combine(Fixtures, "blog"), _blog.Path);
         CardPngs.Place(SiteDir, ["/cards/post.png"]);
+        File.WriteAllBytes(Path.Combine(SiteDir, "favicon.png"), TestImages.Png(32, 32));
     }
 
     private string SiteDir => _blog.File("_site");
@@ -40,6 +42,29 @@ public sealed partial class CheckCommandTests : IDisposable
         Assert.Contains("1 pages checked: 0 errors, 1 warnings", onError.Stdout, StringComparison.Ordinal);
         Assert.Contains("1 redirect pages skipped", onError.Stdout, StringComparison.Ordinal);
         Assert.Contains("warning og-image-alt-missing:", onError.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_DeclaredIconMissingOrNotAnImage_WarnsOnTheLineOfItsLink()
+    {
+        var page = Path.Combine(SiteDir, "post", "index.html");
+        File.Delete(Path.Combine(SiteDir, "favicon.png"));
+        var html = await File.ReadAllTextAsync(page);
+        await File.WriteAllTextAsync(page, html.Replace("</head>", "<link rel=\"apple-touch-icon\" href=\"/touch.png\">\n</head>", StringComparison.Ordinal));
+        // A page saved under an image's name: the static host would send image/png, the bytes say otherwise.
+        await File.WriteAllTextAsync(Path.Combine(SiteDir, "touch.png"), "<!doctype html><title>Not found</title>");
+
+        var output = await CheckCli.RunAsync(SiteDir, "--fail-on", "warning");
+
+        Assert.Equal(CheckCommand.FindingsReached, output.ExitCode);
+        Assert.Contains(
+            $"{page}:{CheckCommandHugoTests.LineOf(page, "rel=\"icon\"")}:1: warning icon-unreachable: <link rel=\"icon\"> https://blog.example/favicon.png answered HTTP 404",
+            output.Stdout,
+            StringComparison.Ordinal);
+        Assert.Contains(
+            $"{page}:{CheckCommandHugoTests.LineOf(page, "rel=\"apple-touch-icon\"")}:1: warning icon-not-image: <link rel=\"apple-touch-icon\"> https://blog.example/touch.png is served as image/png but its bytes are no image format",
+            output.Stdout,
+            StringComparison.Ordinal);
     }
 
     [Fact]

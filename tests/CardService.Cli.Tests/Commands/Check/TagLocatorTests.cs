@@ -14,6 +14,9 @@ public sealed class TagLocatorTests
           <meta property="og:title" content="First">
         <meta property="og:title" content="Second">
         <meta property="og:image" content="https://blog.example/card.png">
+        <link rel="shortcut icon" href="/favicon.ico">
+        <link rel="icon" href="/favicon.png">
+        <link rel="apple-touch-icon-precomposed" href="/touch.png">
         </head>
         <body></body>
         </html>
@@ -22,6 +25,10 @@ public sealed class TagLocatorTests
     [Theory]
     [InlineData("og-image-unreachable", null, 7, 1)]
     [InlineData("og-title-multiple", "Second", 6, 1)]
+    [InlineData("icon-unreachable", "/favicon.png", 9, 1)]
+    [InlineData("icon-not-image", "/touch.png", 10, 1)]
+    [InlineData("icon-unreachable", null, 8, 1)]
+    [InlineData("apple-touch-icon-too-small", "/touch.png", 10, 1)]
     [InlineData("og-title-multiple", null, 5, 3)]
     [InlineData("title-too-long", null, 4, 1)]
     [InlineData("og-description-missing", null, 3, 1)]

@@ -37,6 +37,39 @@ public static class TestImages
         return bytes;
     }
 
+    /// <summary>
+    /// An ICO file as favicon tools write it: the directory (one 16-byte entry per size, 0 meaning 256) followed by each
+    /// size as a real PNG (the PNG-in-ICO form browsers have read since Windows Vista).
+    /// </summary>
+    public static byte[] Ico(params int[] sides)
+    {
+        var pngs = sides.Select(side => Png(side, side)).ToArray();
+        using var ico = new MemoryStream();
+        var header = new byte[6 + (16 * sides.Length)];
+        BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(2), 1);
+        BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(4), (ushort)sides.Length);
+        var offset = header.Length;
+        for (var i = 0; i < sides.Length; i++)
+        {
+            var entry = header.AsSpan(6 + (16 * i));
+            entry[0] = (byte)(sides[i] >= 256 ? 0 : sides[i]);
+            entry[1] = entry[0];
+            BinaryPrimitives.WriteUInt16LittleEndian(entry[4..], 1); // colour planes
+            BinaryPrimitives.WriteUInt16LittleEndian(entry[6..], 32); // bits per pixel
+            BinaryPrimitives.WriteInt32LittleEndian(entry[8..], pngs[i].Length);
+            BinaryPrimitives.WriteInt32LittleEndian(entry[12..], offset);
+            offset += pngs[i].Length;
+        }
+
+        ico.Write(header);
+        foreach (var png in pngs)
+        {
+            ico.Write(png);
+        }
+
+        return ico.ToArray();
+    }
+
     public static byte[] Gif(ushort width, ushort height)
     {
         var bytes = new byte[] { (byte)'G', (byte)'I', (byte)'F', (byte)'8', (byte)'9', (byte)'a', 0, 0, 0, 0, 0, 0, 0, 0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 2, 0x44, 0x01, 0, 0x3B };

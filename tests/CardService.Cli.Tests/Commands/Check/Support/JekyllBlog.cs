@@ -5,7 +5,8 @@ namespace CardService.Cli.Tests.Commands.Check.Support;
 
 /// <summary>
 /// A temp copy of <c>../shared/corpus/jekyll-blog</c> made buildable with Debian's Jekyll: <c>jekyll-admin</c> (not packaged)
-/// dropped from <c>_config.yml</c>, <c>url</c> pointed at a test server, and a minimal layout whose head is <c>{% seo %}</c>.
+/// dropped from <c>_config.yml</c>, <c>url</c> pointed at a test server, and a minimal layout whose head is <c>{% seo %}</c>
+/// and two icon links (<c>/favicon.png</c>, <c>/apple-touch-icon.png</c>; the blog has neither file until a test puts them there).
 /// </summary>
 public static partial class JekyllBlog
 {
@@ -15,6 +16,8 @@ public static partial class JekyllBlog
         <head>
         <meta charset="utf-8">
         {% seo %}
+        <link rel="icon" type="image/png" href="/favicon.png">
+        <link rel="apple-touch-icon" href="/apple-touch-icon.png">
         </head>
         <body>
         {{ content }}
