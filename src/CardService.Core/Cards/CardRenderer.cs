@@ -20,11 +20,12 @@ namespace CardService.Core.Cards;
 public sealed class CardRenderer
 {
     /// <summary>Bumped whenever output for the same spec changes, so ETags change with it.</summary>
-    public const string Version = "1.1";
+    public const string Version = "1.2";
 
     // A full-card gradient costs ~5 ms to draw and ~0.1 ms to copy: keep them per theme and size, up to a byte budget.
     // Kept ones are never evicted (another render may be drawing one), so the budget is filled first come, first kept.
     private readonly ConcurrentDictionary<string, SKImage> _backgrounds = new(StringComparer.Ordinal);
+    private readonly CoverCache _covers;
     private readonly CardLayout _layout;
     private readonly CardRenderingOptions _options;
     private readonly string _brandFonts;
@@ -38,6 +39,7 @@ public sealed class CardRenderer
         _layout = new CardLayout(fonts);
         _brandFonts = fonts.BrandIdentity;
         _options = options ?? new CardRenderingOptions();
+        _covers = new CoverCache(_options.CoverCacheBytes);
         SKGraphics.SetFontCacheLimit(_options.FontCacheBytes);
         SKGraphics.SetResourceCacheTotalByteLimit(_options.ResourceCacheBytes);
     }
@@ -194,29 +196,17 @@ public sealed class CardRenderer
     // fills the panel with the accent when there is no image.
     private void DrawTemplateImage(SKCanvas canvas, CardComposition composition, CardTheme theme, SKColor accent, CardSpec spec)
     {
-        var card = SKRect.Create(spec.Width, spec.Height);
-        using var paint = new SKPaint();
-        switch (composition.Template.Image)
+        var look = composition.Template.Image;
+        switch (look)
         {
-            case TemplateImage.Wash when spec.Background is not null && DrawCover(canvas, spec.Background, card):
-                paint.Color = theme.Background.WithAlpha(190);
-                canvas.DrawRect(card, paint);
-                break;
-            case TemplateImage.Photo when spec.Background is not null && DrawCover(canvas, spec.Background, card):
-                using (var scrim = SKShader.CreateLinearGradient(
-                    new SKPoint(0, 0), new SKPoint(0, spec.Height), [theme.Background.WithAlpha(90), theme.Background.WithAlpha(150), theme.Background.WithAlpha(238)],
-                    [0, 0.35f, 0.75f], SKShaderTileMode.Clamp))
-                {
-                    paint.Shader = scrim;
-                    canvas.DrawRect(card, paint);
-                }
-
+            case TemplateImage.Wash or TemplateImage.Photo when spec.Background is not null:
+                DrawCover(canvas, spec.Background, SKRect.Create(spec.Width, spec.Height), look, theme);
                 break;
             case TemplateImage.Panel when composition.Panel is { } panel:
-                if (spec.Background is null || !DrawCover(canvas, spec.Background, panel))
+                if (spec.Background is null || !DrawCover(canvas, spec.Background, panel, look, theme))
                 {
                     // A flat fill keeps the card's colours few, so it still takes the fast palette encoder.
-                    paint.Color = accent;
+                    using var paint = new SKPaint { Color = accent };
                     canvas.DrawRect(panel, paint);
                 }
 
@@ -224,31 +214,87 @@ public sealed class CardRenderer
         }
     }
 
-    // Covers the rectangle with the image (centred, cropped to the rectangle's proportions). Only the visible part is
-    // decoded, at no more than the rectangle's size. False when the image cannot be drawn.
-    private bool DrawCover(SKCanvas canvas, string dataUri, SKRect dest)
+    // Covers the rectangle with the image (centred, cropped to the rectangle's proportions). False when the image cannot
+    // be drawn. A cover is made once per image, size and look, then kept, so drawing it is a copy: a full-card one already
+    // holds the theme's background under the photo and the wash or scrim over it.
+    private bool DrawCover(SKCanvas canvas, string dataUri, SKRect dest, TemplateImage look, CardTheme theme)
+    {
+        var size = new SKSizeI((int)MathF.Ceiling(dest.Width), (int)MathF.Ceiling(dest.Height));
+        var layers = look == TemplateImage.Panel ? "panel" : $"{look}:{theme.Name}";
+        var cover = _covers.GetOrAdd(dataUri, size, layers, () => MakeCover(dataUri, size, look, theme));
+        if (cover is null)
+        {
+            return false;
+        }
+
+        using (var image = cover.ToImage())
+        {
+            canvas.DrawImage(image, SKRect.Create(size.Width, size.Height), dest, SKSamplingOptions.Default, null);
+        }
+
+        GC.KeepAlive(cover); // the image reads its pixels without holding them
+        return true;
+    }
+
+    // Only the visible part is decoded, at no more than the cover's size; an image about that size is decoded whole by
+    // Skia instead (several times faster, and no larger than twice the cover). The pixels are then scaled into the cover.
+    private CoverPixels? MakeCover(string dataUri, SKSizeI size, TemplateImage look, CardTheme theme)
     {
         using var source = CardImages.Open(dataUri, _options);
         if (source is null)
         {
-            return false;
+            return null;
         }
 
-        var width = (int)MathF.Ceiling(dest.Width);
-        var height = (int)MathF.Ceiling(dest.Height);
-        var scale = Math.Max((float)width / source.Width, (float)height / source.Height);
-        var visibleWidth = Math.Clamp((int)MathF.Ceiling(width / scale), 1, source.Width);
-        var visibleHeight = Math.Clamp((int)MathF.Ceiling(height / scale), 1, source.Height);
+        var scale = Math.Max((float)size.Width / source.Width, (float)size.Height / source.Height);
+        var visibleWidth = Math.Clamp((int)MathF.Ceiling(size.Width / scale), 1, source.Width);
+        var visibleHeight = Math.Clamp((int)MathF.Ceiling(size.Height / scale), 1, source.Height);
         var visible = SKRectI.Create((source.Width - visibleWidth) / 2, (source.Height - visibleHeight) / 2, visibleWidth, visibleHeight);
-        using var image = source.Decode(visible, new SKSizeI(width, height), _options.MaxUnsampledPixels);
+        var aboutCoverSize = (long)source.Width * source.Height <= 2L * size.Width * size.Height;
+        using var image = (aboutCoverSize ? source.DecodeWhole(visible, _options.MaxUnsampledPixels) : null)
+            ?? source.Decode(visible, size, _options.MaxUnsampledPixels);
         if (image is null)
         {
-            return false;
+            return null;
         }
 
+        // A full-card cover lies on the theme's background, so it is opaque, and opaque pixels are drawn by plain copy.
+        var fullCard = look != TemplateImage.Panel;
+        var cover = new CoverPixels(new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, fullCard ? SKAlphaType.Opaque : SKAlphaType.Premul));
+        using var surface = SKSurface.Create(cover.Info, cover.Address, cover.Info.RowBytes);
+        var canvas = surface.Canvas;
+        var rect = SKRect.Create(size.Width, size.Height);
+        if (fullCard)
+        {
+            DrawBackground(canvas, theme, size.Width, size.Height);
+        }
+        else
+        {
+            canvas.Clear(SKColors.Transparent);
+        }
+
+        // Pixels already at the cover's size are copied; Mitchell's filter would only blur them.
+        var sampling = image.Source.Width == size.Width && image.Source.Height == size.Height
+            ? SKSamplingOptions.Default
+            : new SKSamplingOptions(SKCubicResampler.Mitchell);
+        canvas.DrawImage(image.Image, image.Source, rect, sampling, null);
         using var paint = new SKPaint();
-        canvas.DrawImage(image.Image, image.Source, dest, new SKSamplingOptions(SKCubicResampler.Mitchell), paint);
-        return true;
+        if (look == TemplateImage.Wash)
+        {
+            paint.Color = theme.Background.WithAlpha(190);
+            canvas.DrawRect(rect, paint);
+        }
+        else if (look == TemplateImage.Photo)
+        {
+            using var scrim = SKShader.CreateLinearGradient(
+                new SKPoint(0, 0), new SKPoint(0, size.Height), [theme.Background.WithAlpha(90), theme.Background.WithAlpha(150), theme.Background.WithAlpha(238)],
+                [0, 0.35f, 0.75f], SKShaderTileMode.Clamp);
+            paint.Shader = scrim;
+            canvas.DrawRect(rect, paint);
+        }
+
+        surface.Flush();
+        return cover;
     }
 
     // A logo drawn on a plate sits inside the plate's padding, so the plate stays within the logo's box.

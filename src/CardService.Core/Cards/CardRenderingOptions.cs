@@ -42,6 +42,13 @@ public sealed class CardRenderingOptions
     [Range(0L, 1024L * 1024 * 1024)]
     public long GradientCacheBytes { get; set; } = 16L * 1024 * 1024;
 
+    /// <summary>
+    /// Background images kept decoded at the size they cover, by their bytes and that size (a 1200×630 card's is ≈ 3 MB),
+    /// least recently used dropped first. Default 12 MiB.
+    /// </summary>
+    [Range(0L, 1024L * 1024 * 1024)]
+    public long CoverCacheBytes { get; set; } = 12L * 1024 * 1024;
+
     /// <summary>glibc malloc arenas (its default is 8 per core): fewer arenas, less memory stranded in them. Default 2.</summary>
     [Range(1, 64)]
     public int MallocArenas { get; set; } = 2;

@@ -117,6 +117,29 @@ internal sealed class EncodedImage : IDisposable
             : null;
     }
 
+    /// <summary>
+    /// The whole image decoded by Skia (native, about four times faster than reading PNG rows), with <paramref name="region"/>
+    /// the part to draw; null when it holds more than <paramref name="maxPixels"/> pixels or does not decode. For images
+    /// about the size they are drawn, where sampling while decoding would save little memory.
+    /// </summary>
+    public SampledImage? DecodeWhole(SKRectI region, long maxPixels)
+    {
+        if ((long)Width * Height > maxPixels)
+        {
+            return null;
+        }
+
+        using var bitmap = new SKBitmap(Rgba(Width, Height));
+        var result = _codec.GetPixels(bitmap.Info, bitmap.GetPixels());
+        if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
+        {
+            return null;
+        }
+
+        bitmap.SetImmutable();
+        return new SampledImage(SKImage.FromBitmap(bitmap), region);
+    }
+
     public void Dispose() => _codec.Dispose();
 
     private static SampledImage Whole(SKImage image) => new(image, SKRect.Create(image.Width, image.Height));

@@ -10,6 +10,10 @@ public class CardLayoutTests
 {
     private static readonly string LongTitle = string.Join(' ', Enumerable.Repeat("Words that go on and on", 10));
 
+    // Arabic with digits and brackets inside: shaped as one paragraph they take the Arabic font's forms, shaped as a line
+    // that starts with them the Latin font's, so a line measured to fit was drawn ~5 px wider than its box (1560×2400).
+    private static readonly string MixedTitle = "ﻻ قصيرة لا لا ... 123,456 [مثال] السلام قصيرة مرحبا قصيرة ... ... 1.31";
+
     private static CardLayout CreateSut() => new(TestFonts.Registry);
 
     private static CardSpec FullSpec(string title, int width, int height) => new CardSpecBuilder()
@@ -28,7 +32,7 @@ public class CardLayoutTests
 
     public static TheoryData<int, int> Sizes()
     {
-        var data = new TheoryData<int, int> { { 1200, 630 }, { 1200, 600 }, { 1080, 1080 }, { 630, 1200 }, { 1080, 1920 }, { 777, 333 }, { 200, 2400 }, { 2400, 200 } };
+        var data = new TheoryData<int, int> { { 1200, 630 }, { 1200, 600 }, { 1080, 1080 }, { 630, 1200 }, { 1080, 1920 }, { 777, 333 }, { 200, 2400 }, { 2400, 200 }, { 1560, 2400 }, { 687, 1242 } };
         // Every width and height from 200 to 2400 in steps of 550 (200, 750, 1300, 1850, 2400).
         for (var width = CardLimits.MinSide; width <= CardLimits.MaxSide; width += 550)
         {
@@ -50,9 +54,10 @@ public class CardLayoutTests
         {
             foreach (var (hasLogo, aspect) in new[] { (false, 1f), (true, 1f), (true, 10f), (true, 0.2f) })
             {
-                foreach (var title in new[] { LongTitle, string.Join(' ', Enumerable.Repeat("مرحبا بالعالم: مقدمة قصيرة", 12)) })
+                foreach (var title in new[] { LongTitle, string.Join(' ', Enumerable.Repeat("مرحبا بالعالم: مقدمة قصيرة", 12)), MixedTitle })
                 {
                     var spec = FullSpec(title, width, height) with { Template = template };
+                    spec = title == MixedTitle ? spec with { Description = string.Join(' ', Enumerable.Repeat(MixedTitle, 3)) } : spec;
 
                     var composition = sut.Compose(spec, hasLogo, aspect);
 

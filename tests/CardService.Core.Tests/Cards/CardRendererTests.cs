@@ -225,6 +225,37 @@ public class CardRendererTests
         Assert.True(Pixels.Distance(bitmap.GetPixel(5, 5), without.GetPixel(5, 5)) > 8, $"corner {bitmap.GetPixel(5, 5)} vs {without.GetPixel(5, 5)}");
     }
 
+    [Theory]
+    [InlineData("classic", "dark")]
+    [InlineData("photo", "sunset")]
+    [InlineData("split", "light")]
+    public void Render_BackgroundDrawnFromTheCoverCache_SameCardAsDecodedAgain(string template, string theme)
+    {
+        var cached = CreateSut();
+        var uncached = new CardRenderer(TestFonts.Registry, new CardRenderingOptions { CoverCacheBytes = 0 });
+        var spec = new CardSpecBuilder().WithTitle("Hero images, decoded once").WithTheme(theme).WithBackground(TestPictures.PhotoDataUri()).Build() with { Template = template };
+
+        var first = cached.Render(spec);
+        var again = cached.Render(spec with { Title = "Another post, the same hero image" });
+        var fresh = uncached.Render(spec with { Title = "Another post, the same hero image" });
+
+        Assert.Equal(fresh.Bytes.ToArray(), again.Bytes.ToArray());
+        Assert.NotEqual(first.Bytes.ToArray(), again.Bytes.ToArray());
+    }
+
+    [Fact]
+    public void Render_SameBackgroundUnderAnotherTheme_TakesThatThemesScrim()
+    {
+        var sut = CreateSut();
+        var spec = new CardSpecBuilder().WithBackground(TestPictures.PhotoDataUri()).Build() with { Template = "photo" };
+
+        using var dark = Pixels.Decode(sut.Render(spec with { Theme = "dark" }).Bytes);
+        using var light = Pixels.Decode(sut.Render(spec with { Theme = "light" }).Bytes);
+
+        // The cover is kept with the theme's scrim drawn over it, so a second theme must not get the first one's.
+        Assert.True(Pixels.Distance(dark.GetPixel(5, 620), light.GetPixel(5, 620)) > 100, $"{dark.GetPixel(5, 620)} vs {light.GetPixel(5, 620)}");
+    }
+
     [Fact]
     public void Render_UnknownTheme_Throws()
     {

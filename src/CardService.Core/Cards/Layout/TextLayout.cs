@@ -28,45 +28,91 @@ internal sealed class TextLayout(FontRegistry fonts)
         var widths = new Widths(shaped);
         var opportunities = LineBreaks.Opportunities(shaped, style.KeepHangulWords);
 
+        // Lines are measured with the paragraph's shaping but drawn shaped alone, and the two can differ: in a mixed
+        // right-to-left line, digits and brackets take the font of the text around them, which changes at a line's edge.
+        // A line that comes out wider than the box gets a cap on where it may end, and the paragraph is broken again.
         var size = style.MaxSize;
-        var lines = Break(shaped, widths, opportunities, size, style);
-        while (lines.Count > style.MaxLines && size - SizeStep >= style.MinSize)
+        var caps = new Dictionary<int, int>();
+        List<(int Start, int End)> lines;
+        List<TextLine>? placed;
+        do
         {
-            size -= SizeStep;
-            lines = Break(shaped, widths, opportunities, size, style);
+            lines = Break(shaped, widths, opportunities, size, style, caps);
+            if (lines.Count > style.MaxLines && size - SizeStep >= style.MinSize)
+            {
+                size -= SizeStep;
+                caps.Clear();
+                placed = null;
+                continue;
+            }
+
+            placed = PlaceUnclamped(text, lines, shaped.ParagraphLevel, size, style, caps);
         }
+        while (placed is null);
 
         var clamped = lines.Count > style.MaxLines;
-        var texts = new List<string>(Math.Min(lines.Count, style.MaxLines));
-        for (var i = 0; i < Math.Min(lines.Count, style.MaxLines); i++)
-        {
-            texts.Add(text[lines[i].Start..lines[i].End].TrimEnd());
-        }
-
-        if (clamped)
-        {
-            texts[^1] = ClampWithEllipsis(shaped, widths, lines[style.MaxLines - 1].Start, size, style);
-        }
-
-        var placed = texts.Select(t => Place(t, shaped.ParagraphLevel, size, style)).ToImmutableArray();
         if (clamped)
         {
             // The clamped line is shaped again on its own (a cut Arabic word takes other forms, the ellipsis may come from
             // another font), so it can come out wider than measured: drop graphemes until what is drawn fits.
-            var kept = texts[^1][..^Ellipsis.Length];
-            while (placed[^1].Width > style.MaxWidth && kept.Length > 0)
+            var kept = ClampWithEllipsis(shaped, widths, lines[style.MaxLines - 1].Start, size, style)[..^Ellipsis.Length];
+            var last = Place(kept + Ellipsis, shaped.ParagraphLevel, size, style);
+            while (last.Width > style.MaxWidth && kept.Length > 0)
             {
                 var starts = StringInfo.ParseCombiningCharacters(kept);
                 kept = kept[..starts[^1]].TrimEnd();
-                placed = placed.SetItem(placed.Length - 1, Place(kept + Ellipsis, shaped.ParagraphLevel, size, style));
+                last = Place(kept + Ellipsis, shaped.ParagraphLevel, size, style);
             }
+
+            placed.Add(last);
         }
 
-        return new TextBlock(placed, size, size * style.LineHeight, shaped.IsRightToLeft, clamped, shaped.MissingCodePoints);
+        return new TextBlock([.. placed], size, size * style.LineHeight, shaped.IsRightToLeft, clamped, shaped.MissingCodePoints);
     }
 
-    /// <summary>Greedy fill: each line takes as many segments as fit; a segment wider than the box is cut between graphemes.</summary>
-    private static List<(int Start, int End)> Break(ShapedText shaped, Widths widths, List<int> opportunities, float size, TextStyle style)
+    /// <summary>
+    /// The lines as drawn, all but a clamped last one; null when one is wider than the box and a cap now shortens it
+    /// (break again). A line that cannot get shorter is drawn as it is.
+    /// </summary>
+    private List<TextLine>? PlaceUnclamped(string text, List<(int Start, int End)> lines, byte paragraphLevel, float size, TextStyle style, Dictionary<int, int> caps)
+    {
+        var count = lines.Count > style.MaxLines ? style.MaxLines - 1 : lines.Count;
+        var placed = new List<TextLine>(count + 1);
+        for (var i = 0; i < count; i++)
+        {
+            var line = Place(text[lines[i].Start..lines[i].End].TrimEnd(), paragraphLevel, size, style);
+            if (line.Width > style.MaxWidth && Cap(caps, lines[i]))
+            {
+                return null;
+            }
+
+            placed.Add(line);
+        }
+
+        return placed;
+    }
+
+    /// <summary>
+    /// Lowers the cap on where a line starting at <paramref name="line"/>'s start may end to just before its end; false when
+    /// that cap was already set (the line is one grapheme, or cannot get shorter): then it is drawn as it is.
+    /// </summary>
+    private static bool Cap(Dictionary<int, int> caps, (int Start, int End) line)
+    {
+        var cap = line.End - 1;
+        if (cap <= line.Start || (caps.TryGetValue(line.Start, out var existing) && existing <= cap))
+        {
+            return false;
+        }
+
+        caps[line.Start] = cap;
+        return true;
+    }
+
+    /// <summary>
+    /// Greedy fill: each line takes as many segments as fit (and ends no later than its cap in <paramref name="caps"/>, by
+    /// where it starts); a segment wider than the box is cut between graphemes.
+    /// </summary>
+    private static List<(int Start, int End)> Break(ShapedText shaped, Widths widths, List<int> opportunities, float size, TextStyle style, Dictionary<int, int> caps)
     {
         var text = shaped.Text;
         var lines = new List<(int, int)>();
@@ -82,14 +128,15 @@ internal sealed class TextLayout(FontRegistry fonts)
                 continue;
             }
 
-            if (widths.Of(start, TrimEnd(text, start, end), size, style.LetterSpacing) <= style.MaxWidth)
+            var cap = caps.GetValueOrDefault(start, int.MaxValue);
+            if (end <= cap && widths.Of(start, TrimEnd(text, start, end), size, style.LetterSpacing) <= style.MaxWidth)
             {
                 lastFit = end;
                 o++;
                 continue;
             }
 
-            var lineEnd = lastFit > start ? lastFit : LongestFittingPrefix(shaped, widths, start, end, size, style);
+            var lineEnd = lastFit > start ? lastFit : LongestFittingPrefix(shaped, widths, start, Math.Min(end, Math.Max(cap, start + 1)), size, style);
             lines.Add((start, lineEnd));
             start = SkipSpaces(text, lineEnd);
             lastFit = -1;

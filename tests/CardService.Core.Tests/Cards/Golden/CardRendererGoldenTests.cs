@@ -1,4 +1,5 @@
 using CardService.Core.Cards;
+using CardService.Core.Fonts;
 using CardService.Core.Tests.Support;
 using SkiaSharp;
 
@@ -51,6 +52,24 @@ public class CardRendererGoldenTests
 
         Assert.Empty(card.MissingCodePoints);
         GoldenImage.Verify($"script-{script}", card.Bytes);
+    }
+
+    [Fact]
+    public void Render_BrandFonts_MatchesGoldenAndDiffersFromTheBundledFonts()
+    {
+        // Noto Sans (SIL Open Font License 1.1, bundled in fonts/) stands in for a brand's own title and body fonts.
+        using var brand = new FontRegistry(new FontOptions { Title = WoffFile.BundledFont("NotoSans-Bold.ttf"), Body = WoffFile.BundledFont("NotoSans-Regular.ttf") });
+        var spec = new CardSpecBuilder()
+            .WithTitle("Grotesque, geometric, humanist: a brand's own typeface")
+            .WithCategory("typography")
+            .WithDescription("Quick brown foxes jump over lazy dogs, 0123456789.")
+            .WithFooter("brand.example", "Ada Lovelace", "2024-05-01")
+            .Build();
+
+        var card = new CardRenderer(brand).Render(spec);
+
+        GoldenImage.Verify("brand-fonts", card.Bytes);
+        Assert.NotNull(GoldenImage.Compare(card.Bytes.ToArray(), CreateSut().Render(spec).Bytes));
     }
 
     [Fact]

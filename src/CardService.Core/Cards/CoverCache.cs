@@ -1,0 +1,99 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using SkiaSharp;
+
+namespace CardService.Core.Cards;
+
+/// <summary>
+/// A background image already decoded, cropped and scaled to the rectangle it covers, so drawing it is a plain copy. The
+/// pixels live in a pinned managed array: the cache can drop it while a card still draws it, and the garbage collector
+/// frees it only once that card lets go of this object.
+/// </summary>
+internal sealed class CoverPixels
+{
+    private readonly byte[] _pixels;
+
+    public CoverPixels(SKImageInfo info)
+    {
+        Info = info;
+        _pixels = GC.AllocateUninitializedArray<byte>(info.BytesSize, pinned: true);
+    }
+
+    public SKImageInfo Info { get; }
+
+    public long Bytes => _pixels.LongLength;
+
+    public IntPtr Address => Marshal.UnsafeAddrOfPinnedArrayElement(_pixels, 0);
+
+    /// <summary>An image over the pixels, without copying them; keep this object alive while the image is drawn.</summary>
+    public SKImage ToImage() => SKImage.FromPixels(Info, Address, Info.RowBytes);
+}
+
+/// <summary>
+/// Decoded backgrounds by their bytes, the size they cover and the layers drawn with them, least recently used dropped first, up to a byte budget: a
+/// blog's cards reuse a few hero images, and decoding one costs more than drawing and encoding the rest of the card.
+/// </summary>
+internal sealed class CoverCache(long budgetBytes)
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<CoverKey, LinkedListNode<(CoverKey Key, CoverPixels Pixels)>> _entries = [];
+    private readonly LinkedList<(CoverKey Key, CoverPixels Pixels)> _recent = new();
+    private long _bytes;
+
+    /// <summary>
+    /// The kept cover of <paramref name="dataUri"/> at <paramref name="size"/> with <paramref name="layers"/> (what else it was
+    /// drawn with), or the one <paramref name="make"/> makes (null: not drawable, not kept).
+    /// </summary>
+    public CoverPixels? GetOrAdd(string dataUri, SKSizeI size, string layers, Func<CoverPixels?> make)
+    {
+        var key = CoverKey.For(dataUri, size, layers);
+        lock (_lock)
+        {
+            if (_entries.TryGetValue(key, out var hit))
+            {
+                _recent.Remove(hit);
+                _recent.AddFirst(hit);
+                return hit.Value.Pixels;
+            }
+        }
+
+        // Decoded outside the lock: two cards missing at once both decode, and the second one's result is the one kept.
+        var cover = make();
+        if (cover is null || cover.Bytes > budgetBytes)
+        {
+            return cover;
+        }
+
+        lock (_lock)
+        {
+            if (_entries.Remove(key, out var stale))
+            {
+                _recent.Remove(stale);
+                _bytes -= stale.Value.Pixels.Bytes;
+            }
+
+            _entries[key] = _recent.AddFirst((key, cover));
+            _bytes += cover.Bytes;
+            while (_bytes > budgetBytes && _recent.Last is { } oldest)
+            {
+                _recent.RemoveLast();
+                _entries.Remove(oldest.Value.Key);
+                _bytes -= oldest.Value.Pixels.Bytes;
+            }
+        }
+
+        return cover;
+    }
+
+    /// <summary>The image's identity (SHA-256 of its URI, so equal bytes share an entry), the size it covers and its layers.</summary>
+    private readonly record struct CoverKey(UInt128 High, UInt128 Low, int Width, int Height, string Layers)
+    {
+        public static CoverKey For(string dataUri, SKSizeI size, string layers)
+        {
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(MemoryMarshal.AsBytes(dataUri.AsSpan()), hash);
+            var words = MemoryMarshal.Cast<byte, UInt128>(hash);
+            return new CoverKey(words[0], words[1], size.Width, size.Height, layers);
+        }
+    }
+}
