@@ -142,6 +142,27 @@ public class StartupFailureTests
     }
 
     [Fact]
+    public async Task App_ManagedHeapCapBelowTheCaches_ExitsNamingTheSettings()
+    {
+        var (exitCode, output) = await RunAppAsync([], ("PORT", "1"), ("Rendering__ManagedHeapLimitBytes", "67108864"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Rendering:ManagedHeapLimitBytes is 67108864, less than the caches may hold", output, StringComparison.Ordinal);
+        Assert.Contains("CardCache:MaxBytes", output, StringComparison.Ordinal);
+        NoStackTrace(output);
+    }
+
+    [Fact]
+    public async Task App_ManagedHeapCapUnder32MiB_ExitsNamingTheSetting()
+    {
+        var (exitCode, output) = await RunAppAsync([], ("PORT", "1"), ("Rendering__ManagedHeapLimitBytes", "1048576"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Rendering:ManagedHeapLimitBytes: must be 0", output, StringComparison.Ordinal);
+        NoStackTrace(output);
+    }
+
+    [Fact]
     public async Task App_BrandFontsThatDoNotLoad_ExitsNamingEachSettingAndFileAndExits2()
     {
         var notAFont = Path.GetTempFileName();
