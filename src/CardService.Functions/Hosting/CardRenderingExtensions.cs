@@ -58,8 +58,22 @@ public static class CardRenderingExtensions
 
         public ValidateOptionsResult Validate(string? name, CardRenderingOptions options)
         {
-            var caches = cards.Value.MaxBytes + pageCards.Value.MaxCachedImageBytes + 2 * fetch.Value.MaxReusedBytes;
-            return options.ManagedHeapLimitBytes == 0 || options.ManagedHeapLimitBytes >= caches + WorkingBytes
+            if (options.ManagedHeapLimitBytes == 0)
+            {
+                return ValidateOptionsResult.Skip;
+            }
+
+            long caches;
+            try
+            {
+                caches = cards.Value.MaxBytes + pageCards.Value.MaxCachedImageBytes + 2 * fetch.Value.MaxReusedBytes;
+            }
+            catch (OptionsValidationException)
+            {
+                return ValidateOptionsResult.Skip; // a cache setting that is itself invalid is reported once, by its own section
+            }
+
+            return options.ManagedHeapLimitBytes >= caches + WorkingBytes
                 ? ValidateOptionsResult.Success
                 : ValidateOptionsResult.Fail(
                     $"{CardRenderingOptions.SectionName}:{nameof(CardRenderingOptions.ManagedHeapLimitBytes)} is {options.ManagedHeapLimitBytes}, "
