@@ -7,7 +7,7 @@ namespace CardService.Core.Cards;
 /// whatever it is asked to draw. Logos and backgrounds are decoded at the size they are drawn, so their source size costs
 /// time, not memory; these bounds cover the rest. Defaults suit a 256 MB pod with two cores.
 /// </summary>
-public sealed class CardRenderingOptions
+public sealed class CardRenderingOptions : IValidatableObject
 {
     public const string SectionName = "Rendering";
 
@@ -56,4 +56,21 @@ public sealed class CardRenderingOptions
     /// <summary>Native allocations this large get their own mapping, returned to the system when freed. Default 128 KiB.</summary>
     [Range(4096, 32 * 1024 * 1024)]
     public int MallocMmapThresholdBytes { get; set; } = 128 * 1024;
+
+    /// <summary>
+    /// The most the managed heap may hold (card cache included); 0, the default, leaves the runtime's limit (75 % of a
+    /// container's memory limit). A 256 MB pod sets 64 MiB with a 16 MiB card cache: docs/PERFORMANCE.md#memory.
+    /// </summary>
+    [Range(0L, 1024L * 1024 * 1024 * 1024)]
+    public long ManagedHeapLimitBytes { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (ManagedHeapLimitBytes is > 0 and < ManagedHeap.MinLimitBytes)
+        {
+            yield return new ValidationResult(
+                $"must be 0 (the runtime's limit) or at least {ManagedHeap.MinLimitBytes} (32 MiB).",
+                [nameof(ManagedHeapLimitBytes)]);
+        }
+    }
 }

@@ -21,12 +21,14 @@ public static class CardRenderingExtensions
         services.AddSettings<CardCacheOptions>(configuration, CardCacheOptions.SectionName);
         services.AddSettings<CardRequestOptions>(configuration, CardRequestOptions.SectionName);
         services.AddSettings<CardRenderingOptions>(configuration, CardRenderingOptions.SectionName);
+        services.AddSingleton<IValidateOptions<CardRenderingOptions>, HeapHoldsTheCaches>();
 
         services.AddSingleton(sp => new FontRegistry(sp.GetRequiredService<IOptions<FontOptions>>().Value));
         services.AddSingleton(sp =>
         {
             var rendering = sp.GetRequiredService<IOptions<CardRenderingOptions>>().Value;
             NativeHeap.Configure(rendering.MallocArenas, rendering.MallocMmapThresholdBytes);
+            ManagedHeap.Limit(rendering.ManagedHeapLimitBytes);
             return new CardRenderer(sp.GetRequiredService<FontRegistry>(), rendering);
         });
         services.AddSingleton(sp => new RenderGate(sp.GetRequiredService<IOptions<CardRenderingOptions>>().Value));
@@ -44,6 +46,41 @@ public static class CardRenderingExtensions
             sp.GetRequiredService<IOptions<CardRenderingOptions>>().Value,
             sp.GetService<ISharedPageCards>()));
         return services;
+    }
+
+    /// <summary>
+    /// A managed-heap cap below what the caches may hold would end in out-of-memory errors once they fill: the caches kept
+    /// as managed bytes (cards, fetched images, fetched pages and image probes) plus a working margin must fit under it.
+    /// </summary>
+    private sealed class HeapHoldsTheCaches(IOptions<CardCacheOptions> cards, IOptions<PageCardOptions> pageCards, IOptions<FetchOptions> fetch)
+        : IValidateOptions<CardRenderingOptions>
+    {
+        private const long WorkingBytes = 32L * 1024 * 1024;
+
+        public ValidateOptionsResult Validate(string? name, CardRenderingOptions options)
+        {
+            if (options.ManagedHeapLimitBytes == 0)
+            {
+                return ValidateOptionsResult.Skip;
+            }
+
+            long caches;
+            try
+            {
+                caches = cards.Value.MaxBytes + pageCards.Value.MaxCachedImageBytes + 2 * fetch.Value.MaxReusedBytes;
+            }
+            catch (OptionsValidationException)
+            {
+                return ValidateOptionsResult.Skip; // a cache setting that is itself invalid is reported once, by its own section
+            }
+
+            return options.ManagedHeapLimitBytes >= caches + WorkingBytes
+                ? ValidateOptionsResult.Success
+                : ValidateOptionsResult.Fail(
+                    $"{CardRenderingOptions.SectionName}:{nameof(CardRenderingOptions.ManagedHeapLimitBytes)} is {options.ManagedHeapLimitBytes}, "
+                    + $"less than the caches may hold ({caches}: {CardCacheOptions.SectionName}:MaxBytes + {PageCardOptions.SectionName}:MaxCachedImageBytes "
+                    + $"+ 2 × {FetchOptions.SectionName}:MaxReusedBytes) plus {WorkingBytes} to work in; raise it or lower a cache.");
+        }
     }
 
     /// <summary>A missing font folder or a brand font that does not load is a broken deployment: say so at start, not on the first card.</summary>

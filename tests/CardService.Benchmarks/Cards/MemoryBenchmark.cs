@@ -37,24 +37,34 @@ internal static class MemoryBenchmark
         await using var images = await LocalServer.StartAsync(ImageAddress, app => app.MapGet("/logo.png", () => Results.Bytes(png, "image/png")));
         await using var app = await AppProcess.StartAsync(appDll, "127.0.0.1", settings);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"logo: 6000×6000 PNG, {png.Length} bytes; settings: {string.Join(", ", settings.Select(s => $"{s.Key}={s.Value}"))}"));
-        Console.WriteLine("| phase | answers | VmRSS MB | VmHWM MB |");
-        Console.WriteLine("|---|---|---|---|");
-        Row("started", [], app.Memory());
-        Row($"{logos} concurrent, logo+background as data:", await MemoryLoad.LogoBurstAsync(app.Client, TestPictures.DataUri(png), logos, "data"), app.Memory());
-        Row($"{logos} concurrent, logo+background by URL", await MemoryLoad.LogoBurstAsync(app.Client, images.Url("/logo.png").AbsoluteUri, logos, "url"), app.Memory());
+        Console.WriteLine("| phase | answers | VmRSS MB | VmHWM MB | anonymous+shmem now MB | anonymous+shmem peak in phase MB |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        await Row(app, "started", () => Task.FromResult<HttpStatusCode[]>([]));
+        await Row(app, $"{logos} concurrent, logo+background as data:", () => MemoryLoad.LogoBurstAsync(app.Client, TestPictures.DataUri(png), logos, "data"));
+        await Row(app, $"{logos} concurrent, logo+background by URL", () => MemoryLoad.LogoBurstAsync(app.Client, images.Url("/logo.png").AbsoluteUri, logos, "url"));
         for (var round = 1; round <= rounds; round++)
         {
-            Row($"round {round}: {specs} random specs, {concurrency} at a time", await MemoryLoad.RandomSpecsAsync(app.Client, specs, concurrency, seed: round), app.Memory());
+            var seed = round;
+            await Row(app, $"round {round}: {specs} random specs, {concurrency} at a time", () => MemoryLoad.RandomSpecsAsync(app.Client, specs, concurrency, seed));
         }
 
         return 0;
     }
 
-    private static void Row(string phase, HttpStatusCode[] statuses, ProcessMemory memory)
+    private static async Task Row(AppProcess app, string phase, Func<Task<HttpStatusCode[]>> load)
     {
+        HttpStatusCode[] statuses;
+        long peak;
+        await using (var watch = new UnreclaimablePeak(app.Id))
+        {
+            statuses = await load();
+            peak = watch.PeakBytes;
+        }
+
+        var memory = app.Memory();
         var answers = string.Join(" ", statuses.GroupBy(s => (int)s).OrderBy(g => g.Key).Select(g => $"{g.Count()}×{g.Key}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {phase} | {answers} | {memory.ResidentBytes / 1048576} | {memory.PeakResidentBytes / 1048576} |"));
+            $"| {phase} | {answers} | {memory.ResidentBytes / 1048576} | {memory.PeakResidentBytes / 1048576} | {memory.UnreclaimableBytes / 1048576} | {peak / 1048576} |"));
     }
 
     private static int Option(string[] args, string name, int fallback) =>

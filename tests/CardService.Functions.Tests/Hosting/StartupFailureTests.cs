@@ -141,6 +141,18 @@ public class StartupFailureTests
         NoStackTrace(output);
     }
 
+    [Theory]
+    [InlineData("67108864", "Rendering:ManagedHeapLimitBytes is 67108864, less than the caches may hold (167772160: CardCache:MaxBytes")]
+    [InlineData("1048576", "Rendering:ManagedHeapLimitBytes: must be 0 (the runtime's limit) or at least 33554432")]
+    public async Task App_ManagedHeapCapTooSmall_ExitsNamingTheSettings(string limit, string expected)
+    {
+        var (exitCode, output) = await RunAppAsync([], ("PORT", "1"), ("Rendering__ManagedHeapLimitBytes", limit));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+        NoStackTrace(output);
+    }
+
     [Fact]
     public async Task App_BrandFontsThatDoNotLoad_ExitsNamingEachSettingAndFileAndExits2()
     {

@@ -5,8 +5,12 @@ using System.Net.Sockets;
 
 namespace CardService.Functions.Tests.Support;
 
-/// <summary>What the kernel says a process holds: resident now and the most it ever held, from <c>/proc/&lt;pid&gt;/status</c>.</summary>
-public readonly record struct ProcessMemory(long ResidentBytes, long PeakResidentBytes)
+/// <summary>
+/// What the kernel says a process holds, from <c>/proc/&lt;pid&gt;/status</c>: resident now, the most it ever held, and the part
+/// of resident memory the kernel cannot drop under a container's limit (anonymous and shared-memory pages; file pages, such
+/// as assemblies, libraries and memory-mapped fonts, it can drop and read again).
+/// </summary>
+public readonly record struct ProcessMemory(long ResidentBytes, long PeakResidentBytes, long UnreclaimableBytes)
 {
     public static ProcessMemory Read(int processId)
     {
@@ -15,11 +19,61 @@ public readonly record struct ProcessMemory(long ResidentBytes, long PeakResiden
                 CultureInfo.InvariantCulture) * 1024;
 
         var status = File.ReadAllLines(string.Create(CultureInfo.InvariantCulture, $"/proc/{processId}/status"));
-        return new ProcessMemory(Field(status, "VmRSS"), Field(status, "VmHWM"));
+        return new ProcessMemory(Field(status, "VmRSS"), Field(status, "VmHWM"), Field(status, "RssAnon") + Field(status, "RssShmem"));
     }
 
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"VmRSS {ResidentBytes / 1048576} MB, VmHWM {PeakResidentBytes / 1048576} MB");
+        string.Create(CultureInfo.InvariantCulture,
+            $"VmRSS {ResidentBytes / 1048576} MB, VmHWM {PeakResidentBytes / 1048576} MB, anonymous+shmem {UnreclaimableBytes / 1048576} MB");
+}
+
+/// <summary>
+/// The most unreclaimable memory (<see cref="ProcessMemory.UnreclaimableBytes"/>) a process held while this watched, read from
+/// <c>/proc</c> every few milliseconds. The kernel keeps no high-water mark for it, so this is a lower bound of the true
+/// peak; a card-sized spike lasts tens of milliseconds, longer than the interval.
+/// </summary>
+public sealed class UnreclaimablePeak : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _watching;
+    private long _peak;
+
+    public UnreclaimablePeak(int processId) => _watching = WatchAsync(processId);
+
+    public long PeakBytes => Interlocked.Read(ref _peak);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _watching;
+        _stop.Dispose();
+    }
+
+    private async Task WatchAsync(int processId)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(5));
+        do
+        {
+            var now = ProcessMemory.Read(processId).UnreclaimableBytes;
+            if (now > Interlocked.Read(ref _peak))
+            {
+                Interlocked.Exchange(ref _peak, now);
+            }
+        }
+        while (await WaitAsync(timer));
+    }
+
+    private async Task<bool> WaitAsync(PeriodicTimer timer)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(_stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
 }
 
 /// <summary>

@@ -56,7 +56,7 @@ internal static class PngEncoder
         else
         {
             WriteHeader(output, width, height, colorType: 2);
-            WriteChunk(output, "IDAT"u8, Compress(FilterRgb(pixels, width, height, rowPixels, filter), level));
+            WriteChunk(output, "IDAT"u8, CompressRgb(pixels, width, height, rowPixels, filter, level));
         }
 
         WriteChunk(output, "IEND"u8, []);
@@ -389,41 +389,48 @@ internal static class PngEncoder
         }
     }
 
-    /// <summary>RGB rows, each behind its filter byte.</summary>
-    private static byte[] FilterRgb(ReadOnlySpan<uint> pixels, int width, int height, int rowPixels, PngRowFilter filter)
+    /// <summary>
+    /// RGB rows, each behind its filter byte, compressed one row at a time: a 2400×2400 card's filtered rows would be a
+    /// 17 MB large-object array per encode, garbage that piles up until a full collection.
+    /// </summary>
+    private static byte[] CompressRgb(ReadOnlySpan<uint> pixels, int width, int height, int rowPixels, PngRowFilter filter, int level)
     {
         var stride = width * 3;
         var previous = new byte[stride];
         var current = new byte[stride];
         var sub = new byte[stride];
         var up = new byte[stride];
-        var filtered = new byte[(stride + 1) * height];
-        for (var y = 0; y < height; y++)
+        var line = new byte[stride + 1];
+        using var buffer = new MemoryStream(stride * height / 16);
+        using (var zlib = new ZLibStream(buffer, new ZLibCompressionOptions { CompressionLevel = level }, leaveOpen: true))
         {
-            var row = pixels.Slice(y * rowPixels, width);
-            for (var x = 0; x < width; x++)
+            for (var y = 0; y < height; y++)
             {
-                var p = row[x];
-                current[x * 3] = (byte)p;
-                current[x * 3 + 1] = (byte)(p >> 8);
-                current[x * 3 + 2] = (byte)(p >> 16);
-            }
+                var row = pixels.Slice(y * rowPixels, width);
+                for (var x = 0; x < width; x++)
+                {
+                    var p = row[x];
+                    current[x * 3] = (byte)p;
+                    current[x * 3 + 1] = (byte)(p >> 8);
+                    current[x * 3 + 2] = (byte)(p >> 16);
+                }
 
-            Difference(current, previous, up, 0);
-            Difference(current, current, sub, 3);
-            var line = filtered.AsSpan(y * (stride + 1), stride + 1);
-            var (type, bytes) = filter switch
-            {
-                PngRowFilter.Sub => ((byte)1, sub),
-                PngRowFilter.Up => ((byte)2, up),
-                _ => ((byte)0, current),
-            };
-            line[0] = type;
-            bytes.CopyTo(line[1..]);
-            (previous, current) = (current, previous);
+                Difference(current, previous, up, 0);
+                Difference(current, current, sub, 3);
+                var (type, bytes) = filter switch
+                {
+                    PngRowFilter.Sub => ((byte)1, sub),
+                    PngRowFilter.Up => ((byte)2, up),
+                    _ => ((byte)0, current),
+                };
+                line[0] = type;
+                bytes.CopyTo(line, 1);
+                zlib.Write(line);
+                (previous, current) = (current, previous);
+            }
         }
 
-        return filtered;
+        return buffer.ToArray();
     }
 
     /// <summary><paramref name="target"/>[i] = a[i] − b[i − shift] (bytes before the row count as 0), vectorised.</summary>
