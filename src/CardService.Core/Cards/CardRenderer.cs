@@ -26,6 +26,7 @@ public sealed class CardRenderer
     // Kept ones are never evicted (another render may be drawing one), so the budget is filled first come, first kept.
     private readonly ConcurrentDictionary<string, SKImage> _backgrounds = new(StringComparer.Ordinal);
     private readonly CoverCache _covers;
+    private readonly SurfacePool _surfaces;
     private readonly CardLayout _layout;
     private readonly CardRenderingOptions _options;
     private readonly string _brandFonts;
@@ -40,6 +41,7 @@ public sealed class CardRenderer
         _brandFonts = fonts.BrandIdentity;
         _options = options ?? new CardRenderingOptions();
         _covers = new CoverCache(_options.CoverCacheBytes);
+        _surfaces = new SurfacePool(_options.SurfacePoolBytes);
         SKGraphics.SetFontCacheLimit(_options.FontCacheBytes);
         SKGraphics.SetResourceCacheTotalByteLimit(_options.ResourceCacheBytes);
     }
@@ -49,8 +51,9 @@ public sealed class CardRenderer
         ArgumentNullException.ThrowIfNull(spec);
         using var activity = CardServiceTelemetry.Source.StartActivity("render card")?.SetTag(CardServiceTelemetry.Tags.CardFormat, spec.Format.ToString());
         var started = Stopwatch.GetTimestamp();
-        using var surface = Draw(spec, out var missing);
-        using var pixels = surface.PeekPixels();
+        using var pooled = _surfaces.Rent(SurfaceInfo(spec));
+        DrawOn(pooled.Surface.Canvas, spec, out var missing);
+        using var pixels = pooled.Surface.PeekPixels();
         var bytes = CardEncoder.Encode(pixels, spec.Format);
         CardServiceTelemetry.RenderDuration.Record(
             Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>(CardServiceTelemetry.Tags.CardFormat, spec.Format.ToString()));
@@ -59,6 +62,15 @@ public sealed class CardRenderer
 
     /// <summary>Draws the card on an opaque RGBA surface, before any encoding (benchmarks compare encoders on it).</summary>
     internal SKSurface Draw(CardSpec spec, out ImmutableArray<int> missingCodePoints)
+    {
+        var surface = SKSurface.Create(SurfaceInfo(spec));
+        DrawOn(surface.Canvas, spec, out missingCodePoints);
+        return surface;
+    }
+
+    private static SKImageInfo SurfaceInfo(CardSpec spec) => new(spec.Width, spec.Height, SKColorType.Rgba8888, SKAlphaType.Opaque);
+
+    private void DrawOn(SKCanvas canvas, CardSpec spec, out ImmutableArray<int> missingCodePoints)
     {
         if (!CardThemes.TryGet(spec.Theme, out var theme))
         {
@@ -77,9 +89,6 @@ public sealed class CardRenderer
             composition = _layout.Compose(spec, false, 1);
         }
 
-        var info = new SKImageInfo(spec.Width, spec.Height, SKColorType.Rgba8888, SKAlphaType.Opaque);
-        var surface = SKSurface.Create(info);
-        var canvas = surface.Canvas;
         DrawBackground(canvas, theme, spec.Width, spec.Height);
         DrawTemplateImage(canvas, composition, theme, accent, spec);
 
@@ -119,7 +128,6 @@ public sealed class CardRenderer
         }
 
         missingCodePoints = composition.MissingCodePoints;
-        return surface;
     }
 
     /// <summary>The ETag of the card this renderer draws for <paramref name="spec"/>: its fields and the brand fonts it draws with.</summary>

@@ -50,7 +50,7 @@ public static class CardRenderingExtensions
 
     /// <summary>
     /// A managed-heap cap below what the caches may hold would end in out-of-memory errors once they fill: the caches kept
-    /// as managed bytes (cards, fetched images, fetched pages and image probes) plus a working margin must fit under it.
+    /// as managed bytes (cards, fetched images, fetched pages and image probes, decoded backgrounds, kept surfaces) plus a working margin must fit under it.
     /// </summary>
     private sealed class HeapHoldsTheCaches(IOptions<CardCacheOptions> cards, IOptions<PageCardOptions> pageCards, IOptions<FetchOptions> fetch)
         : IValidateOptions<CardRenderingOptions>
@@ -67,7 +67,8 @@ public static class CardRenderingExtensions
             long caches;
             try
             {
-                caches = cards.Value.MaxBytes + pageCards.Value.MaxCachedImageBytes + 2 * fetch.Value.MaxReusedBytes;
+                caches = cards.Value.MaxBytes + pageCards.Value.MaxCachedImageBytes + 2 * fetch.Value.MaxReusedBytes
+                    + options.CoverCacheBytes + options.SurfacePoolBytes;
             }
             catch (OptionsValidationException)
             {
@@ -79,7 +80,7 @@ public static class CardRenderingExtensions
                 : ValidateOptionsResult.Fail(
                     $"{CardRenderingOptions.SectionName}:{nameof(CardRenderingOptions.ManagedHeapLimitBytes)} is {options.ManagedHeapLimitBytes}, "
                     + $"less than the caches may hold ({caches}: {CardCacheOptions.SectionName}:MaxBytes + {PageCardOptions.SectionName}:MaxCachedImageBytes "
-                    + $"+ 2 × {FetchOptions.SectionName}:MaxReusedBytes) plus {WorkingBytes} to work in; raise it or lower a cache.");
+                    + $"+ 2 × {FetchOptions.SectionName}:MaxReusedBytes + {CardRenderingOptions.SectionName}:CoverCacheBytes + {CardRenderingOptions.SectionName}:SurfacePoolBytes) plus {WorkingBytes} to work in; raise it or lower a cache.");
         }
     }
 

@@ -32,8 +32,8 @@ public class CardLayoutTests
 
     public static TheoryData<int, int> Sizes()
     {
-        var data = new TheoryData<int, int> { { 1200, 630 }, { 1200, 600 }, { 1080, 1080 }, { 630, 1200 }, { 1080, 1920 }, { 777, 333 }, { 200, 2400 }, { 2400, 200 }, { 1560, 2400 }, { 687, 1242 } };
-        // Every width and height from 200 to 2400 in steps of 550 (200, 750, 1300, 1850, 2400).
+        var data = new TheoryData<int, int> { { 1200, 630 }, { 1200, 600 }, { 1080, 1080 }, { 630, 1200 }, { 1080, 1920 }, { 777, 333 }, { 1560, 2400 }, { 687, 1242 } };
+        // Every width and height from 200 to 2400 in steps of 550 (200, 750, 1300, 1850, 2400), the extremes 200×2400 and 2400×200 too.
         for (var width = CardLimits.MinSide; width <= CardLimits.MaxSide; width += 550)
         {
             for (var height = CardLimits.MinSide; height <= CardLimits.MaxSide; height += 550)

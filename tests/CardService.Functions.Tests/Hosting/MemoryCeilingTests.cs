@@ -31,6 +31,8 @@ public class MemoryCeilingTests
         ["CardCache:MaxBytes"] = "16777216",
         ["PageCards:MaxCachedImageBytes"] = "8388608",
         ["Fetch:MaxReusedBytes"] = "8388608",
+        ["Rendering:CoverCacheBytes"] = "4194304",
+        ["Rendering:SurfacePoolBytes"] = "4194304",
         ["Rendering:ManagedHeapLimitBytes"] = "83886080",
         ["Rendering:MaxConcurrentRenders"] = "1",
     };

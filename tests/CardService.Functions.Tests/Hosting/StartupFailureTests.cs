@@ -142,7 +142,7 @@ public class StartupFailureTests
     }
 
     [Theory]
-    [InlineData("67108864", "Rendering:ManagedHeapLimitBytes is 67108864, less than the caches may hold (167772160: CardCache:MaxBytes")]
+    [InlineData("67108864", "Rendering:ManagedHeapLimitBytes is 67108864, less than the caches may hold (188743680: CardCache:MaxBytes")]
     [InlineData("1048576", "Rendering:ManagedHeapLimitBytes: must be 0 (the runtime's limit) or at least 33554432")]
     public async Task App_ManagedHeapCapTooSmall_ExitsNamingTheSettings(string limit, string expected)
     {
