@@ -243,6 +243,24 @@ public class CardRendererTests
         Assert.NotEqual(first.Bytes.ToArray(), again.Bytes.ToArray());
     }
 
+    [Theory]
+    [InlineData("classic", "light", 1200, 630)]
+    [InlineData("centered", "dark", 1080, 1080)]
+    [InlineData("split", "sunset", 630, 1200)]
+    public void Render_OnPixelsKeptFromAnotherCard_SameCardAsOnFreshPixels(string template, string theme, int width, int height)
+    {
+        var pooled = CreateSut();
+        var unpooled = new CardRenderer(TestFonts.Registry, new CardRenderingOptions { SurfacePoolBytes = 0 });
+        var spec = new CardSpecBuilder().WithTitle("Drawn where another card was").WithTheme(theme).Build() with { Template = template, Width = width, Height = height };
+
+        // A larger, different card first, so the kept pixels hold something else and are larger than this card needs.
+        pooled.Render(new CardSpecBuilder().WithTitle("A big card before it").WithTheme("dark").Build() with { Width = 1920, Height = 1080 });
+        var onKept = pooled.Render(spec);
+        var onFresh = unpooled.Render(spec);
+
+        Assert.Equal(onFresh.Bytes.ToArray(), onKept.Bytes.ToArray());
+    }
+
     [Fact]
     public void Render_SameBackgroundUnderAnotherTheme_TakesThatThemesScrim()
     {
