@@ -50,8 +50,9 @@ public sealed class CardRenderingOptions : IValidatableObject
     public long CoverCacheBytes { get; set; } = 12L * 1024 * 1024;
 
     /// <summary>
-    /// Pixel memory kept between cards for drawing surfaces (a 1200×630 card draws on ≈ 3 MB): reusing it spares the
-    /// kernel mapping fresh pages for every card. Default 8 MiB; 0 keeps none.
+    /// Pixel memory for drawing surfaces kept between cards, in use and kept together (a 1200×630 card draws on ≈ 3 MB):
+    /// reusing it spares the kernel mapping fresh pages for every card. A card that does not fit draws on memory of its
+    /// own, freed with it. Default 8 MiB; 0 keeps none.
     /// </summary>
     [Range(0L, 1024L * 1024 * 1024)]
     public long SurfacePoolBytes { get; set; } = 8L * 1024 * 1024;
