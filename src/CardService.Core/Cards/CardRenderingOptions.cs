@@ -61,9 +61,12 @@ public sealed class CardRenderingOptions : IValidatableObject
     [Range(1, 64)]
     public int MallocArenas { get; set; } = 2;
 
-    /// <summary>Native allocations this large get their own mapping, returned to the system when freed. Default 128 KiB.</summary>
+    /// <summary>
+    /// Native allocations this large get their own mapping, returned to the system when freed. Default 512 KiB: above zlib's
+    /// deflate state (a few hundred KB per card; below it, a fresh mapping faulted in page by page), far below a card's pixels.
+    /// </summary>
     [Range(4096, 32 * 1024 * 1024)]
-    public int MallocMmapThresholdBytes { get; set; } = 128 * 1024;
+    public int MallocMmapThresholdBytes { get; set; } = 512 * 1024;
 
     /// <summary>
     /// The most the managed heap may hold (card cache included); 0, the default, leaves the runtime's limit (75 % of a
