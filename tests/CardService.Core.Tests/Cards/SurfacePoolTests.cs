@@ -24,31 +24,20 @@ public class SurfacePoolTests
         Assert.False(third.IsPooled);
     }
 
-    [Fact]
-    public void Rent_AfterOneCameBack_DrawsOnTheKeptPixels()
+    [Theory]
+    [InlineData(10)] // a card of the same size
+    [InlineData(20)] // a larger card
+    public void Rent_AfterPixelsCameBack_LendsThemWholeToTheNextCard(int keptWidth)
     {
-        var sut = CreateSut(budget: 400);
-        sut.Rent(Small).Dispose();
+        var kept = Small with { Width = keptWidth };
+        var sut = CreateSut(budget: kept.BytesSize64);
+        sut.Rent(kept).Dispose();
 
-        using var again = sut.Rent(Small);
+        using var next = sut.Rent(Small);
         using var beside = sut.Rent(Small);
 
-        // The kept pixels are lent again; kept plus lent already fill the budget, so a second card gets Skia's memory.
-        Assert.True(again.IsPooled);
-        Assert.False(beside.IsPooled);
-    }
-
-    [Fact]
-    public void Rent_SmallerCardAfterALargerOne_DrawsOnTheLargerPixels()
-    {
-        var sut = CreateSut(budget: 800);
-        sut.Rent(Large).Dispose();
-
-        using var small = sut.Rent(Small);
-        using var beside = sut.Rent(Small);
-
-        // The 800 bytes kept are lent whole to the small card, so nothing is left for another.
-        Assert.True(small.IsPooled);
+        // The kept pixels are lent again, all of them, so lent bytes fill the budget and a second card gets Skia's memory.
+        Assert.True(next.IsPooled);
         Assert.False(beside.IsPooled);
     }
 
