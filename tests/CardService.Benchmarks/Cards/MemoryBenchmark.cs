@@ -9,7 +9,8 @@ using Microsoft.AspNetCore.Http;
 namespace CardService.Benchmarks.Cards;
 
 /// <summary>
-/// <c>memory [--logos=10] [--specs=3200] [--rounds=3] [--concurrency=8] [--app=PATH] [--set Key=Value …]</c>: the built app as its own process,
+/// <c>memory [--logos=10] [--specs=3200] [--rounds=3] [--concurrency=8] [--limit-mb=N] [--app=PATH] [--set Key=Value …]</c>: the built app as its own process
+/// (with <c>--limit-mb</c>, inside a memory cgroup of that size, as <c>MemoryCeilingTests</c> runs it),
 /// hit by bursts of cards with a 6000×6000 PNG logo and background (posted as <c>data:</c>, then fetched from a local server
 /// on 127.0.0.2) and by rounds of seeded random specs, printing its VmRSS and VmHWM after each phase (one Markdown row each).
 /// </summary>
@@ -35,8 +36,11 @@ internal static class MemoryBenchmark
 
         var png = TestPictures.StripedPng(6000, 6000);
         await using var images = await LocalServer.StartAsync(ImageAddress, app => app.MapGet("/logo.png", () => Results.Bytes(png, "image/png")));
-        await using var app = await AppProcess.StartAsync(appDll, "127.0.0.1", settings);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"logo: 6000×6000 PNG, {png.Length} bytes; settings: {string.Join(", ", settings.Select(s => $"{s.Key}={s.Value}"))}"));
+        var limitMb = Option(args, "limit-mb", 0);
+        using var cgroup = limitMb > 0 ? MemoryCgroup.Create(limitMb * 1048576L) : null;
+        await using var app = await AppProcess.StartAsync(appDll, "127.0.0.1", settings, cgroup);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"logo: 6000×6000 PNG, {png.Length} bytes; {(cgroup is null ? "no memory limit" : $"in a {limitMb} MB memory cgroup")}; settings: {string.Join(", ", settings.Select(s => $"{s.Key}={s.Value}"))}"));
         Console.WriteLine("| phase | answers | VmRSS MB | VmHWM MB | anonymous+shmem now MB | anonymous+shmem peak in phase MB |");
         Console.WriteLine("|---|---|---|---|---|---|");
         await Row(app, "started", () => Task.FromResult<HttpStatusCode[]>([]));
@@ -46,6 +50,11 @@ internal static class MemoryBenchmark
         {
             var seed = round;
             await Row(app, $"round {round}: {specs} random specs, {concurrency} at a time", () => MemoryLoad.RandomSpecsAsync(app.Client, specs, concurrency, seed));
+        }
+
+        if (cgroup is not null)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"the group's peak charge {cgroup.PeakBytes / 1048576} MB; OOM kills {cgroup.OomKills}"));
         }
 
         return 0;

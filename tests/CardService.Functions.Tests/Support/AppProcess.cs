@@ -22,6 +22,19 @@ public readonly record struct ProcessMemory(long ResidentBytes, long PeakResiden
         return new ProcessMemory(Field(status, "VmRSS"), Field(status, "VmHWM"), Field(status, "RssAnon") + Field(status, "RssShmem"));
     }
 
+    /// <summary>Null once the process has exited (a process that is dead but not yet reaped has no memory lines).</summary>
+    public static ProcessMemory? TryRead(int processId)
+    {
+        try
+        {
+            return Read(processId);
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture,
             $"VmRSS {ResidentBytes / 1048576} MB, VmHWM {PeakResidentBytes / 1048576} MB, anonymous+shmem {UnreclaimableBytes / 1048576} MB");
@@ -54,7 +67,12 @@ public sealed class UnreclaimablePeak : IAsyncDisposable
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(5));
         do
         {
-            var now = ProcessMemory.Read(processId).UnreclaimableBytes;
+            if (ProcessMemory.TryRead(processId) is not { } memory)
+            {
+                return; // the process is gone (killed, for one): what it held until then is the peak
+            }
+
+            var now = memory.UnreclaimableBytes;
             if (now > Interlocked.Read(ref _peak))
             {
                 Interlocked.Exchange(ref _peak, now);
@@ -102,6 +120,8 @@ public sealed class AppProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     /// <summary>Everything the app wrote so far (for a failure message).</summary>
     public string Output
     {
@@ -116,11 +136,14 @@ public sealed class AppProcess : IAsyncDisposable
 
     public ProcessMemory Memory() => ProcessMemory.Read(_process.Id);
 
-    public static async Task<AppProcess> StartAsync(string appDll, string address, IReadOnlyDictionary<string, string> settings)
+    /// <summary>Starts the app and waits until it serves; with <paramref name="cgroup"/>, inside it (<see cref="MemoryCgroup.StartIn"/>).</summary>
+    public static async Task<AppProcess> StartAsync(string appDll, string address, IReadOnlyDictionary<string, string> settings,
+        MemoryCgroup? cgroup = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var port = FreePort(address);
-        var start = new ProcessStartInfo("dotnet", [appDll])
+        var (program, arguments) = cgroup?.StartIn(appDll) ?? ("dotnet", [appDll]);
+        var start = new ProcessStartInfo(program, arguments)
         {
             WorkingDirectory = Path.GetDirectoryName(appDll)!,
             RedirectStandardOutput = true,
