@@ -31,21 +31,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if [[ -z "$app_dir" ]]; then
-  echo "publishing the app" >&2
-  dotnet publish "$repo/src/CardService.Functions" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-    -o "$work/app" -nologo -clp:ErrorsOnly >&2
-  app_dir="$work/app"
-fi
-
-port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-env_settings=()
-for s in ${settings[@]+"${settings[@]}"}; do key="${s%%=*}"; env_settings+=("${key//:/__}=${s#*=}"); done
-(cd "$app_dir" && exec env ASPNETCORE_URLS="http://127.0.0.1:$port" DOTNET_gcServer=0 ${env_settings[@]+"${env_settings[@]}"} ./CardService.Functions >"$work/app.log" 2>&1) &
-app_pid=$!
-base="http://127.0.0.1:$port"
-for _ in $(seq 1 300); do curl -fs "$base/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
-curl -fs "$base/healthz" >/dev/null || { echo "the app did not start:" >&2; cat "$work/app.log" >&2; exit 2; }
+source "$repo/tests/CardService.Benchmarks/app.sh"
+start_app "$app_dir" "$work" ${settings[@]+"${settings[@]}"}
 
 card_path="/card?title=Ten%20ways%20to%20cache%20a%20social%20card&category=Performance&siteName=bench.example"
 etag="$(curl -fsS -D - -o /dev/null "$base$card_path" | awk 'tolower($1) == "etag:" { sub(/\r$/, "", $2); print $2 }')"

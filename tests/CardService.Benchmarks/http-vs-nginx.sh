@@ -49,22 +49,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-app_port="$(free_port)" nginx_port="$(free_port)"
-
-if [[ -z "$app_dir" ]]; then
-  echo "publishing the app" >&2
-  dotnet publish "$repo/src/CardService.Functions" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-    -o "$work/app" -nologo -clp:ErrorsOnly >&2
-  app_dir="$work/app"
-fi
-(cd "$app_dir" && exec env ASPNETCORE_URLS="http://127.0.0.1:$app_port" DOTNET_gcServer=0 ${app_settings[@]+"${app_settings[@]}"} ./CardService.Functions >"$work/app.log" 2>&1) &
-app_pid=$!
-base="http://127.0.0.1:$app_port"
-for _ in $(seq 1 300); do curl -fs "$base/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
-curl -fs "$base/healthz" >/dev/null || { echo "the app did not start:" >&2; cat "$work/app.log" >&2; exit 2; }
-# The subshell execs env, which execs the app: app_pid is the server's own pid (its RSS is what we read).
-app_rss_pid="$app_pid"
+source "$repo/tests/CardService.Benchmarks/app.sh"
+start_app "$app_dir" "$work" ${app_settings[@]+"${app_settings[@]}"}
+nginx_port="$(free_port)"
 
 card_path="/card?title=Ten%20ways%20to%20cache%20a%20social%20card&category=Performance&siteName=bench.example"
 mkdir -p "$work/static"
@@ -140,11 +127,11 @@ read -r app304_rps app304_p99 app304_err < <(median_row <"$work/app304")
 read -r nginx304_rps nginx304_p99 nginx304_err < <(median_row <"$work/nginx304")
 
 rss_mb() { awk -v k="$2:" '$1 == k { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
-rss_before="$(rss_mb "$app_rss_pid" VmRSS)"
+rss_before="$(rss_mb "$app_pid" VmRSS)"
 echo "uncached renders at $connections connections" >&2
 uncached_from="$(wc -l <"$work/wrk.log")"
 read -r unc_rps unc_p99 unc_err < <(RUN="u$RANDOM" run_wrk -c"$connections" -d"${seconds}s" -s "$uncached_lua" "$base")
-peak="$(rss_mb "$app_rss_pid" VmHWM)"
+peak="$(rss_mb "$app_pid" VmHWM)"
 
 # The soak's new cards fill the card cache (CardCache:MaxBytes, 64 MiB unless --set); RSS growing while it fills is not a
 # leak. So fill it first, with as many new cards as it holds at the rate just measured (at most --fill-max seconds).
@@ -164,7 +151,7 @@ fi
 
 echo "soak: uncached renders at $connections connections for ${soak}s" >&2
 : >"$work/rss"
-(while sleep 1; do rss_mb "$app_rss_pid" VmRSS >>"$work/rss" && echo >>"$work/rss"; done) &
+(while sleep 1; do rss_mb "$app_pid" VmRSS >>"$work/rss" && echo >>"$work/rss"; done) &
 sampler_pid=$!
 read -r soak_rps soak_p99 soak_err < <(RUN="s$RANDOM" run_wrk -c"$connections" -d"${soak}s" -s "$uncached_lua" "$base")
 kill "$sampler_pid" 2>/dev/null || true
@@ -173,7 +160,7 @@ sampler_pid=""
 samples="$(grep -c . "$work/rss")"
 first10="$(grep . "$work/rss" | head -n 10 | awk '{ s += $1 } END { printf "%.1f", s / NR }')"
 last10="$(grep . "$work/rss" | tail -n 10 | awk '{ s += $1 } END { printf "%.1f", s / NR }')"
-soak_peak="$(rss_mb "$app_rss_pid" VmHWM)"
+soak_peak="$(rss_mb "$app_pid" VmHWM)"
 
 logged="$(grep -c '"CardService.Requests"' "$work/app.log" || true)"
 # Every uncached request must have drawn a card: the lines that say so should match the two uncached runs' requests.

@@ -51,21 +51,31 @@ public sealed class CardRenderer
         ArgumentNullException.ThrowIfNull(spec);
         using var activity = CardServiceTelemetry.Source.StartActivity("render card")?.SetTag(CardServiceTelemetry.Tags.CardFormat, spec.Format.ToString());
         var started = Stopwatch.GetTimestamp();
-        using var pooled = _surfaces.Rent(SurfaceInfo(spec));
-        DrawOn(pooled.Surface.Canvas, spec, out var missing);
-        using var pixels = pooled.Surface.PeekPixels();
+        using var drawn = Draw(spec, out var missing);
+        using var pixels = drawn.Surface.PeekPixels();
         var bytes = CardEncoder.Encode(pixels, spec.Format);
         CardServiceTelemetry.RenderDuration.Record(
             Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>(CardServiceTelemetry.Tags.CardFormat, spec.Format.ToString()));
         return new RenderedCard(bytes, CardEncoder.ContentTypeOf(spec.Format), ETag(spec), missing);
     }
 
-    /// <summary>Draws the card on an opaque RGBA surface, before any encoding (benchmarks compare encoders on it).</summary>
-    internal SKSurface Draw(CardSpec spec, out ImmutableArray<int> missingCodePoints)
+    /// <summary>
+    /// Draws the card on an opaque RGBA surface from the same pool as <see cref="Render"/>, before any encoding (benchmarks
+    /// time the two apart, and compare encoders on it). Disposing it gives the pixels back; read them only until then.
+    /// </summary>
+    internal SurfacePool.PooledSurface Draw(CardSpec spec, out ImmutableArray<int> missingCodePoints)
     {
-        var surface = SKSurface.Create(SurfaceInfo(spec));
-        DrawOn(surface.Canvas, spec, out missingCodePoints);
-        return surface;
+        var pooled = _surfaces.Rent(SurfaceInfo(spec));
+        try
+        {
+            DrawOn(pooled.Surface.Canvas, spec, out missingCodePoints);
+            return pooled;
+        }
+        catch
+        {
+            pooled.Dispose();
+            throw;
+        }
     }
 
     private static SKImageInfo SurfaceInfo(CardSpec spec) => new(spec.Width, spec.Height, SKColorType.Rgba8888, SKAlphaType.Opaque);
@@ -246,7 +256,7 @@ public sealed class CardRenderer
 
     // Only the visible part is decoded, at no more than the cover's size; an image about that size is decoded whole by
     // Skia instead (several times faster, and no larger than twice the cover). The pixels are then scaled into the cover.
-    private CoverPixels? MakeCover(string dataUri, SKSizeI size, TemplateImage look, CardTheme theme)
+    private PinnedPixels? MakeCover(string dataUri, SKSizeI size, TemplateImage look, CardTheme theme)
     {
         using var source = CardImages.Open(dataUri, _options);
         if (source is null)
@@ -268,8 +278,8 @@ public sealed class CardRenderer
 
         // A full-card cover lies on the theme's background, so it is opaque, and opaque pixels are drawn by plain copy.
         var fullCard = look != TemplateImage.Panel;
-        var cover = new CoverPixels(new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, fullCard ? SKAlphaType.Opaque : SKAlphaType.Premul));
-        using var surface = SKSurface.Create(cover.Info, cover.Address, cover.Info.RowBytes);
+        var cover = new PinnedPixels(new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, fullCard ? SKAlphaType.Opaque : SKAlphaType.Premul));
+        using var surface = cover.CreateSurface();
         var canvas = surface.Canvas;
         var rect = SKRect.Create(size.Width, size.Height);
         if (fullCard)

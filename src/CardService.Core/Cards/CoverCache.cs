@@ -5,46 +5,23 @@ using SkiaSharp;
 namespace CardService.Core.Cards;
 
 /// <summary>
-/// A background image already decoded, cropped and scaled to the rectangle it covers, so drawing it is a plain copy. The
-/// pixels live in a pinned managed array: the cache can drop it while a card still draws it, and the garbage collector
-/// frees it only once that card lets go of this object.
-/// </summary>
-internal sealed class CoverPixels
-{
-    private readonly byte[] _pixels;
-
-    public CoverPixels(SKImageInfo info)
-    {
-        Info = info;
-        _pixels = GC.AllocateUninitializedArray<byte>(info.BytesSize, pinned: true);
-    }
-
-    public SKImageInfo Info { get; }
-
-    public long Bytes => _pixels.LongLength;
-
-    public IntPtr Address => Marshal.UnsafeAddrOfPinnedArrayElement(_pixels, 0);
-
-    /// <summary>An image over the pixels, without copying them; keep this object alive while the image is drawn.</summary>
-    public SKImage ToImage() => SKImage.FromPixels(Info, Address, Info.RowBytes);
-}
-
-/// <summary>
-/// Decoded backgrounds by their bytes, the size they cover and the layers drawn with them, least recently used dropped first, up to a byte budget: a
-/// blog's cards reuse a few hero images, and decoding one costs more than drawing and encoding the rest of the card.
+/// Decoded backgrounds, cropped and scaled to the rectangle they cover so that drawing one is a plain copy, by their bytes,
+/// the size they cover and the layers drawn with them, least recently used dropped first, up to a byte budget: a blog's
+/// cards reuse a few hero images, and decoding one costs more than drawing and encoding the rest of the card. A dropped
+/// cover stays valid for a card still drawing it (<see cref="PinnedPixels"/>).
 /// </summary>
 internal sealed class CoverCache(long budgetBytes)
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<CoverKey, LinkedListNode<(CoverKey Key, CoverPixels Pixels)>> _entries = [];
-    private readonly LinkedList<(CoverKey Key, CoverPixels Pixels)> _recent = new();
+    private readonly Dictionary<CoverKey, LinkedListNode<(CoverKey Key, PinnedPixels Pixels)>> _entries = [];
+    private readonly LinkedList<(CoverKey Key, PinnedPixels Pixels)> _recent = new();
     private long _bytes;
 
     /// <summary>
     /// The kept cover of <paramref name="dataUri"/> at <paramref name="size"/> with <paramref name="layers"/> (what else it was
     /// drawn with), or the one <paramref name="make"/> makes (null: not drawable, not kept).
     /// </summary>
-    public CoverPixels? GetOrAdd(string dataUri, SKSizeI size, string layers, Func<CoverPixels?> make)
+    public PinnedPixels? GetOrAdd(string dataUri, SKSizeI size, string layers, Func<PinnedPixels?> make)
     {
         var key = CoverKey.For(dataUri, size, layers);
         lock (_lock)

@@ -105,6 +105,10 @@ internal sealed class RuleContext
     public static string Ratio(ImageFacts image) =>
         string.Create(CultureInfo.InvariantCulture, $"{(double)image.Width!.Value / image.Height!.Value:0.##}:1");
 
+    /// <summary>Why a probed image cannot be shown (<c>failed: …</c> or <c>answered HTTP 404</c>); null when it answered 200.</summary>
+    public static string? WhyUnreachable(ImageFacts image) =>
+        image.Status == 200 ? null : image.Error is { } error ? Inv($"failed: {error}") : Inv($"answered HTTP {image.Status}");
+
     /// <summary>Bytes in KB or MB for messages.</summary>
     public static string Bytes(long bytes) => bytes >= 1024 * 1024
         ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB")

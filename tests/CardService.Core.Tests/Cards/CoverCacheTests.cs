@@ -10,10 +10,10 @@ public class CoverCacheTests
     // One 10×10 cover is 400 bytes: this budget keeps two.
     private static CoverCache CreateSut(long budget = 800) => new(budget);
 
-    private static Func<CoverPixels?> Counting(Dictionary<string, int> made, string name) => () =>
+    private static Func<PinnedPixels?> Counting(Dictionary<string, int> made, string name) => () =>
     {
         made[name] = made.GetValueOrDefault(name) + 1;
-        return new CoverPixels(new SKImageInfo(Size.Width, Size.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        return new PinnedPixels(new SKImageInfo(Size.Width, Size.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
     };
 
     [Fact]

@@ -203,6 +203,28 @@ public class PageValidatorTests
     }
 
     [Fact]
+    public void Validate_LocalBuildWithBrokenLocalIcons_GroupsOnlyTheUnreachableIconUnderUrlLocal()
+    {
+        var html = "<html><head><title>Post</title><meta property=\"og:url\" content=\"http://localhost:4000/post\">"
+            + "<link rel=\"icon\" href=\"http://localhost:4000/favicon.png\"><link rel=\"apple-touch-icon\" href=\"http://localhost:4000/touch.png\"></head></html>";
+        var meta = CardService.Core.Meta.MetaReader.Read(html, LocalPage);
+        var facts = PageFacts.None with
+        {
+            Images =
+            [
+                new ImageFacts(new Uri("http://localhost:4000/favicon.png"), null, null, null, null, null, null, "localhost is a loopback address"),
+                new ImageFacts(new Uri("http://localhost:4000/touch.png"), 200, "text/html", 512, null, null, null, null),
+            ],
+        };
+
+        var sut = PageValidator.Validate(meta, facts);
+
+        // An icon that cannot be fetched from localhost is one more symptom of the local build; one that is not an image is a mistake of its own.
+        Assert.Equal("url-local", Assert.Single(sut.Findings, f => f.RuleId == "icon-unreachable").GroupedUnder);
+        Assert.Null(Assert.Single(sut.Findings, f => f.RuleId == "icon-not-image").GroupedUnder);
+    }
+
+    [Fact]
     public void Validate_OnlyTheCanonicalIsLocal_BreaksGoogleAlone()
     {
         var html = "<html><head><title>Post</title><meta property=\"og:title\" content=\"Post\"><meta property=\"og:description\" content=\"About it.\">"

@@ -22,11 +22,7 @@ internal static class IconRules
         "A declared icon cannot be fetched (not a 200 response)",
         "Publish the icon file at the URL the <link> names (check the path and the site's base URL), or fix the href.",
         RuleSources.GoogleFavicon,
-        static c => ProbedIcons(c).Where(i => i.Image.Status != 200).Select(i => new RuleHit(
-            Inv($"{i.Tag} {i.Image.Url.AbsoluteUri} {(i.Image.Error is { } error ? $"failed: {error}" : $"answered HTTP {i.Image.Status}")}; {Showing(i)} show no icon"),
-            i.Href,
-            PlatformsOf(i),
-            Patterns.IsLocalHost(i.Image.Url) ? CrawlRules.LocalUrlId : null)),
+        static c => ShowingNothing(c, WhyUnreachable, localIsBuildSymptom: true),
         RuleNeeds.ImageProbe);
 
     public static readonly Rule NotAnImage = Rule.Define(
@@ -34,10 +30,7 @@ internal static class IconRules
         "A declared icon is not an image (its type or its bytes)",
         "Serve the icon as PNG, ICO or SVG with an image/* Content-Type; an HTML error page or a renamed file is not an icon.",
         RuleSources.GoogleFavicon,
-        static c => ProbedIcons(c).Where(i => i.Image.Status == 200 && WhyNotAnImage(i.Image) is not null).Select(i => new RuleHit(
-            Inv($"{i.Tag} {i.Image.Url.AbsoluteUri} {WhyNotAnImage(i.Image)}; {Showing(i)} show no icon"),
-            i.Href,
-            PlatformsOf(i))),
+        static c => ShowingNothing(c, WhyNotAnImage),
         RuleNeeds.ImageProbe);
 
     public static readonly Rule AppleTouchIconTooSmall = Rule.Define(
@@ -67,13 +60,28 @@ internal static class IconRules
             .DistinctBy(x => x.Image!.Url.AbsoluteUri, StringComparer.Ordinal)
             .Select(x => new ProbedIcon(Inv($"<link rel=\"{x.Link.Rel}\">"), x.Link.Href.Raw, LinkRels.IsAppleTouchIcon(x.Link.Rel), x.Image!));
 
+    // A declared icon that shows nothing, and why (null: it shows); only the platforms that would show it lose it. A local
+    // icon that cannot be fetched is one more symptom of a local build (url-local).
+    private static IEnumerable<RuleHit> ShowingNothing(RuleContext c, Func<ImageFacts, string?> why, bool localIsBuildSymptom = false) =>
+        ProbedIcons(c).Select(i => (Icon: i, Problem: why(i.Image))).Where(x => x.Problem is not null).Select(x => new RuleHit(
+            Inv($"{x.Icon.Tag} {x.Icon.Image.Url.AbsoluteUri} {x.Problem}; {Showing(x.Icon)} show no icon"),
+            x.Icon.Href,
+            PlatformsOf(x.Icon),
+            localIsBuildSymptom && Patterns.IsLocalHost(x.Icon.Image.Url) ? CrawlRules.LocalUrlId : null));
+
     private static ImmutableArray<Platform> PlatformsOf(ProbedIcon icon) => icon.IsTouchIcon ? TouchIconPlatforms : IconPlatforms;
 
     private static string Showing(ProbedIcon icon) => icon.IsTouchIcon ? "Messages and home screens" : "browser tabs, Google's results and Messages";
 
     // The Content-Type is what a crawler goes by; bytes no image reader recognises (a page saved under .png) fail too.
+    // An icon that was not fetched is icon-unreachable's.
     private static string? WhyNotAnImage(ImageFacts image)
     {
+        if (image.Status != 200)
+        {
+            return null;
+        }
+
         var type = image.ContentType?.Split(';')[0].Trim();
         if (type is { Length: > 0 } && !type.StartsWith("image/", StringComparison.OrdinalIgnoreCase))
         {

@@ -255,13 +255,12 @@ internal static class ImageRules
     // Only the platforms that show this image lose it; a local image is one more symptom of a local build (url-local).
     private static IEnumerable<RuleHit> Unreachable(RuleContext c, ImageFacts? image, string tag)
     {
-        if (image is null || image.Status == 200)
+        if (image is null || WhyUnreachable(image) is not { } why)
         {
             yield break;
         }
 
         var platforms = c.PlatformsShowing(image.Url);
-        var why = image.Error is { } error ? Inv($"failed: {error}") : Inv($"answered HTTP {image.Status}");
         yield return new RuleHit(
             Inv($"{tag} {image.Url.AbsoluteUri} {why}; {string.Join(", ", platforms.Select(PlatformName))} show no image"),
             image.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? image.Error,

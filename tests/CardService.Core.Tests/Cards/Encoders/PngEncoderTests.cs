@@ -12,8 +12,8 @@ public class PngEncoderTests
     [Fact]
     public void Encode_FlatCard_IsAPaletteImageWithinTheStatedError()
     {
-        using var surface = Draw(new CardSpecBuilder().WithTheme("dark").WithCategory("notes").WithFooter("example.dev", "Ada").Build());
-        using var pixmap = surface.PeekPixels();
+        using var card = Draw(new CardSpecBuilder().WithTheme("dark").WithCategory("notes").WithFooter("example.dev", "Ada").Build());
+        using var pixmap = card.Surface.PeekPixels();
 
         var png = PngEncoder.Encode(pixmap);
 
@@ -25,8 +25,8 @@ public class PngEncoderTests
     [Fact]
     public void Encode_SunsetGradient_IsRgbAndExact()
     {
-        using var surface = Draw(new CardSpecBuilder().WithTheme("sunset").Build());
-        using var pixmap = surface.PeekPixels();
+        using var card = Draw(new CardSpecBuilder().WithTheme("sunset").Build());
+        using var pixmap = card.Surface.PeekPixels();
 
         var png = PngEncoder.Encode(pixmap);
 
@@ -37,8 +37,8 @@ public class PngEncoderTests
     [Fact]
     public void Encode_PhotoBackground_IsRgbAndExact()
     {
-        using var surface = Draw(new CardSpecBuilder().WithTheme("light").WithBackground(TestPictures.BackgroundDataUri()).Build());
-        using var pixmap = surface.PeekPixels();
+        using var card = Draw(new CardSpecBuilder().WithTheme("light").WithBackground(TestPictures.BackgroundDataUri()).Build());
+        using var pixmap = card.Surface.PeekPixels();
 
         var png = PngEncoder.Encode(pixmap);
 
@@ -70,8 +70,8 @@ public class PngEncoderTests
     public void Encode_AnyPath_ChunkCrcsAreValidAndImageDataInflatesToWholeRows(string rowFilter, bool palette)
     {
         var filter = Enum.Parse<PngRowFilter>(rowFilter);
-        using var surface = Draw(new CardSpecBuilder().WithTheme("light").WithSize(333, 201).Build());
-        using var pixmap = surface.PeekPixels();
+        using var card = Draw(new CardSpecBuilder().WithTheme("light").WithSize(333, 201).Build());
+        using var pixmap = card.Surface.PeekPixels();
 
         var png = PngEncoder.Encode(pixmap, filter: filter, palette: palette);
 
@@ -88,8 +88,8 @@ public class PngEncoderTests
     [Fact]
     public void Encode_SamePixelsTwice_SameBytes()
     {
-        using var surface = Draw(new CardSpecBuilder().WithTitle("Same bytes, twice 🚀").Build());
-        using var pixmap = surface.PeekPixels();
+        using var card = Draw(new CardSpecBuilder().WithTitle("Same bytes, twice 🚀").Build());
+        using var pixmap = card.Surface.PeekPixels();
 
         Assert.Equal(PngEncoder.Encode(pixmap), PngEncoder.Encode(pixmap));
     }
@@ -103,7 +103,8 @@ public class PngEncoderTests
         Assert.Throws<ArgumentException>(() => PngEncoder.Encode(pixmap));
     }
 
-    private static SKSurface Draw(CardSpec spec) => Renderer.Draw(spec, out _);
+    // On the pooled pixels Render draws on, so the encoder gets what it gets in production.
+    private static SurfacePool.PooledSurface Draw(CardSpec spec) => Renderer.Draw(spec, out _);
 
     /// <summary>Vertical stripes in exactly <paramref name="colours"/> distinct colours.</summary>
     private static SKBitmap Stripes(int width, int height, int colours)
