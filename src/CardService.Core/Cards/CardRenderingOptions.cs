@@ -62,11 +62,12 @@ public sealed class CardRenderingOptions : IValidatableObject
     public int MallocArenas { get; set; } = 2;
 
     /// <summary>
-    /// Native allocations this large get their own mapping, returned to the system when freed. Default 512 KiB: above zlib's
-    /// deflate state (a few hundred KB per card; below it, a fresh mapping faulted in page by page), far below a card's pixels.
+    /// Native allocations this large get their own mapping, returned to the system when freed. Default 128 KiB. 512 KiB puts
+    /// zlib's per-card deflate state in the arenas and halves an uncached card's CPU, for ≈ 40–60 MB more resident memory
+    /// under 32 concurrent renders (docs/PERFORMANCE.md).
     /// </summary>
     [Range(4096, 32 * 1024 * 1024)]
-    public int MallocMmapThresholdBytes { get; set; } = 512 * 1024;
+    public int MallocMmapThresholdBytes { get; set; } = 128 * 1024;
 
     /// <summary>
     /// The most the managed heap may hold (card cache included); 0, the default, leaves the runtime's limit (75 % of a
