@@ -21,8 +21,6 @@ public sealed class MemoryCgroup : IDisposable
         _v2 = v2;
     }
 
-    public long LimitBytes { get; private init; }
-
     public string ProcsFile => Path.Combine(_directory, "cgroup.procs");
 
     /// <summary>
@@ -40,7 +38,10 @@ public sealed class MemoryCgroup : IDisposable
         const string Script = """
             echo $$ > "$1" || exit 97
             mkdir -p "$6/dotnet/shared/Microsoft.NETCore.App" "$6/dotnet/shared/Microsoft.AspNetCore.App" || exit 98
-            cp -r "$2/dotnet" "$2/host" "$6/dotnet/" && cp -r "$3" "$6/dotnet/shared/Microsoft.NETCore.App/"               && cp -r "$4" "$6/dotnet/shared/Microsoft.AspNetCore.App/" && cp -r "$5" "$6/app" || exit 99
+            cp -r "$2/dotnet" "$2/host" "$6/dotnet/" &&
+              cp -r "$3" "$6/dotnet/shared/Microsoft.NETCore.App/" &&
+              cp -r "$4" "$6/dotnet/shared/Microsoft.AspNetCore.App/" &&
+              cp -r "$5" "$6/app" || exit 99
             cd "$6/app" && exec "$6/dotnet/dotnet" "$6/app/$7"
             """;
         return ("/bin/sh", ["-c", Script, "sh", ProcsFile, root, netCore, aspNetCore, Path.GetDirectoryName(appDll)!, _copy, Path.GetFileName(appDll)]);
@@ -72,7 +73,7 @@ public sealed class MemoryCgroup : IDisposable
                     File.WriteAllText(memsw, limitBytes.ToString(CultureInfo.InvariantCulture));
                 }
 
-                return new MemoryCgroup(directory, v2: false) { LimitBytes = limitBytes };
+                return new MemoryCgroup(directory, v2: false);
             }
         }
 
@@ -89,7 +90,7 @@ public sealed class MemoryCgroup : IDisposable
                 {
                     File.WriteAllText(Path.Combine(directory, "memory.max"), limitBytes.ToString(CultureInfo.InvariantCulture));
                     File.WriteAllText(Path.Combine(directory, "memory.swap.max"), "0");
-                    return new MemoryCgroup(directory, v2: true) { LimitBytes = limitBytes };
+                    return new MemoryCgroup(directory, v2: true);
                 }
             }
             else
