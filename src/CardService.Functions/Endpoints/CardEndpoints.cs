@@ -8,7 +8,6 @@ using CardService.Functions.Hosting;
 using CardService.Functions.Limits;
 using CardService.Functions.Signing;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -158,11 +157,12 @@ public static class CardEndpoints
         return headers;
     }
 
-    public static async Task<Results<FileContentHttpResult, EmptyHttpResult, StatusCodeHttpResult, ProblemHttpResult>> GetCardAsync(
-        [AsParameters] CardQuery query, HttpContext context, CardRendering rendering, CardResolver resolver, QueryETags remembered,
+    public static async Task<Results<CardImageResult, EmptyHttpResult, StatusCodeHttpResult, ProblemHttpResult>> GetCardAsync(
+        HttpContext context, CardRendering rendering, CardResolver resolver, QueryETags remembered,
         IOptions<PageCardOptions> pageCards, FetchRateLimiter limits, CancellationToken cancellationToken)
     {
-        // A plain card asked for again by the same query string: its ETag is known, so no field is parsed, checked or hashed.
+        // A plain card asked for again by the same query string: its ETag is known, so the query is not even parsed (hence no
+        // [AsParameters]: binding would parse it before this line runs).
         var rawQuery = context.Request.QueryString.Value ?? string.Empty;
         var lookedUp = false;
         if (remembered.TryGet(rawQuery, out var knownETag))
@@ -183,7 +183,7 @@ public static class CardEndpoints
         }
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var fields = query.ToFields(errors);
+        var fields = CardQuery.From(context.Request.Query).ToFields(errors);
         if (errors.Count > 0)
         {
             CardSpecFactory.CheckRequest(fields, errors);
@@ -193,7 +193,7 @@ public static class CardEndpoints
         return await ServeAsync(fields, context, rendering, resolver, pageCards.Value, limits, new QueryMemo(remembered, rawQuery, lookedUp), cancellationToken);
     }
 
-    public static async Task<Results<FileContentHttpResult, EmptyHttpResult, StatusCodeHttpResult, ProblemHttpResult>> PostCardAsync(
+    public static async Task<Results<CardImageResult, EmptyHttpResult, StatusCodeHttpResult, ProblemHttpResult>> PostCardAsync(
         HttpContext context, CardRendering rendering, CardResolver resolver, IOptions<CardRequestOptions> options,
         IOptions<PageCardOptions> pageCards, FetchRateLimiter limits, CancellationToken cancellationToken)
     {
@@ -207,7 +207,7 @@ public static class CardEndpoints
     }
 
     // One path for GET, HEAD and POST: resolve (page, remote images), then answer 304, headers only, or the image.
-    private static async Task<Results<FileContentHttpResult, EmptyHttpResult, StatusCodeHttpResult, ProblemHttpResult>> ServeAsync(
+    private static async Task<Results<CardImageResult, EmptyHttpResult, StatusCodeHttpResult, ProblemHttpResult>> ServeAsync(
         CardFields fields, HttpContext context, CardRendering rendering, CardResolver resolver, PageCardOptions pageCards,
         FetchRateLimiter limits, QueryMemo? memo, CancellationToken cancellationToken)
     {
@@ -259,7 +259,7 @@ public static class CardEndpoints
     }
 
     // The card's headers, and its bytes unless this is HEAD.
-    private static Results<FileContentHttpResult, EmptyHttpResult, StatusCodeHttpResult, ProblemHttpResult> Answer(
+    private static Results<CardImageResult, EmptyHttpResult, StatusCodeHttpResult, ProblemHttpResult> Answer(
         HttpContext context, RenderedCard card, CardTier tier, string cacheControl)
     {
         RequestLog.AnsweredFrom(context, TierName(tier));
@@ -270,7 +270,7 @@ public static class CardEndpoints
             return TypedResults.Empty;
         }
 
-        return TypedResults.Bytes(card.Bytes, card.ContentType);
+        return new CardImageResult(card.Bytes, card.ContentType);
     }
 
     /// <summary>Where a GET or HEAD remembers its plain card's ETag, and whether the card tiers were already asked for it.</summary>
@@ -372,30 +372,30 @@ public sealed record CardRendering(CardRenderer Renderer, CardStore Store, Rende
 /// <summary>The query string of <c>GET /card</c>; every value arrives as text and is parsed with errors naming the field.</summary>
 public sealed record CardQuery
 {
-    [FromQuery(Name = "title")] public string? Title { get; init; }
-    [FromQuery(Name = "category")] public string? Category { get; init; }
-    [FromQuery(Name = "description")] public string? Description { get; init; }
+    public string? Title { get; init; }
+    public string? Category { get; init; }
+    public string? Description { get; init; }
 
     /// <summary>Alias of description.</summary>
-    [FromQuery(Name = "subtitle")] public string? Subtitle { get; init; }
-    [FromQuery(Name = "siteName")] public string? SiteName { get; init; }
+    public string? Subtitle { get; init; }
+    public string? SiteName { get; init; }
 
     /// <summary>Alias of siteName.</summary>
-    [FromQuery(Name = "site")] public string? Site { get; init; }
-    [FromQuery(Name = "author")] public string? Author { get; init; }
-    [FromQuery(Name = "date")] public string? Date { get; init; }
-    [FromQuery(Name = "theme")] public string? Theme { get; init; }
-    [FromQuery(Name = "template")] public string? Template { get; init; }
-    [FromQuery(Name = "accent")] public string? Accent { get; init; }
-    [FromQuery(Name = "logo")] public string? Logo { get; init; }
-    [FromQuery(Name = "background")] public string? Background { get; init; }
-    [FromQuery(Name = "format")] public string? Format { get; init; }
-    [FromQuery(Name = "size")] public string? Size { get; init; }
-    [FromQuery(Name = "width")] public string? Width { get; init; }
-    [FromQuery(Name = "height")] public string? Height { get; init; }
+    public string? Site { get; init; }
+    public string? Author { get; init; }
+    public string? Date { get; init; }
+    public string? Theme { get; init; }
+    public string? Template { get; init; }
+    public string? Accent { get; init; }
+    public string? Logo { get; init; }
+    public string? Background { get; init; }
+    public string? Format { get; init; }
+    public string? Size { get; init; }
+    public string? Width { get; init; }
+    public string? Height { get; init; }
 
     /// <summary>A post's URL: the card is made from its page, the other fields override what the page says.</summary>
-    [FromQuery(Name = "url")] public string? Url { get; init; }
+    public string? Url { get; init; }
 
     // What each query parameter (and the JSON body's property of the same name) holds, for the OpenAPI document.
     internal static readonly DocumentedFields Documented = new(new Dictionary<string, (Func<OpenApiSchema>, string)>(StringComparer.Ordinal)
@@ -420,11 +420,38 @@ public sealed record CardQuery
         ["url"] = (ApiSchemas.Url, "A post's URL: its page is fetched and read for every field the request leaves out."),
     }, new HashSet<string>());
 
-    /// <summary>Types and describes the query parameters of GET and HEAD /card (the record itself takes them as text).</summary>
+    /// <summary>The query parameters of GET and HEAD /card, typed and described (the handler reads the query itself, so nothing else lists them).</summary>
     internal static Task Describe(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        Documented.DescribeParameters(operation);
+        Documented.AddQueryParameters(operation);
         return Task.CompletedTask;
+    }
+
+    /// <summary>The fields of a query string, each as text; a parameter given twice reads as its values joined by commas.</summary>
+    public static CardQuery From(IQueryCollection query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return new CardQuery
+        {
+            Title = query["title"],
+            Category = query["category"],
+            Description = query["description"],
+            Subtitle = query["subtitle"],
+            SiteName = query["siteName"],
+            Site = query["site"],
+            Author = query["author"],
+            Date = query["date"],
+            Theme = query["theme"],
+            Template = query["template"],
+            Accent = query["accent"],
+            Logo = query["logo"],
+            Background = query["background"],
+            Format = query["format"],
+            Size = query["size"],
+            Width = query["width"],
+            Height = query["height"],
+            Url = query["url"],
+        };
     }
 
     public CardFields ToFields(Dictionary<string, string[]> errors)

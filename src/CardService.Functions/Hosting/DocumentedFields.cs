@@ -24,6 +24,19 @@ internal sealed record DocumentedFields(IReadOnlyDictionary<string, (Func<OpenAp
         }
     }
 
+    /// <summary>Adds every field as a query parameter, first and in order, then types and describes them.</summary>
+    public void AddQueryParameters(OpenApiOperation operation)
+    {
+        operation.Parameters ??= [];
+        var position = 0;
+        foreach (var name in Fields.Keys)
+        {
+            operation.Parameters.Insert(position++, new OpenApiParameter { Name = name, In = ParameterLocation.Query });
+        }
+
+        DescribeParameters(operation);
+    }
+
     /// <summary>The same for a JSON body's properties; JSON null stays allowed where it means "not given".</summary>
     public void DescribeProperties(OpenApiSchema schema)
     {

@@ -10,8 +10,11 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace CardService.Functions.Hosting;
 
 /// <summary>Everything about being a well-behaved HTTP host, kept out of Program.cs.</summary>
-public static class HostingExtensions
+public static partial class HostingExtensions
 {
+    /// <summary>The category a request that failed with an exception is logged under, with the traceId its problem carries.</summary>
+    public const string FailureCategory = "CardService.Failures";
+
     /// <summary>
     /// The plain server's own concerns: port rules (<see cref="HostingPorts"/>) and console logs
     /// (<see cref="TelemetryExtensions.AddCardServiceConsole"/>). The Functions worker has neither: the worker extension picks its
@@ -99,30 +102,21 @@ public static class HostingExtensions
         ArgumentNullException.ThrowIfNull(app);
         // First, so that problems and 304s carry the CORS headers too (they are added as the response starts).
         app.UseCrossOriginCallers();
-        app.Use(NoSniff);
-        app.Use(RetryAfterWhenBusy);
-        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
+        app.Use(AnswerHeaders);
+        // The handler's own log line would not carry the traceId the client is given: Customize logs the failure with it instead.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor, SuppressDiagnosticsCallback = static _ => true });
         app.UseStatusCodePages();
         return app;
     }
 
-    // Every answer, JSON or image, is to be taken as the type it declares; set as it starts, since the exception handler clears headers.
-    private static Task NoSniff(HttpContext context, RequestDelegate next)
-    {
-        context.Response.OnStarting(static state =>
-        {
-            ((HttpResponse)state).Headers.XContentTypeOptions = "nosniff";
-            return Task.CompletedTask;
-        }, context.Response);
-        return next(context);
-    }
-
-    // A 503 (render or fetch slots full) is worth retrying soon: say when, whichever path answered it.
-    private static Task RetryAfterWhenBusy(HttpContext context, RequestDelegate next)
+    // Set as each answer starts, since the exception handler clears headers: nosniff on every answer (JSON or image, it is to be
+    // taken as the type it declares), and on a 503 (render or fetch slots full) when to retry, whichever path answered it.
+    private static Task AnswerHeaders(HttpContext context, RequestDelegate next)
     {
         context.Response.OnStarting(static state =>
         {
             var response = (HttpResponse)state;
+            response.Headers.XContentTypeOptions = "nosniff";
             if (response.StatusCode == StatusCodes.Status503ServiceUnavailable && response.Headers.RetryAfter.Count == 0)
             {
                 response.Headers.RetryAfter = "1";
@@ -175,6 +169,27 @@ public static class HostingExtensions
         }
 
         problem.Instance ??= context.HttpContext.Request.Path;
-        problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+        var traceId = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+        problem.Extensions["traceId"] = traceId;
+        if (context.Exception is { } exception)
+        {
+            var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(FailureCategory);
+            var path = request.Path.Value ?? "/";
+            if (status >= 500)
+            {
+                Failed(logger, exception, request.Method, path, traceId);
+            }
+            else
+            {
+                Unreadable(logger, request.Method, path, status, traceId, exception.Message);
+            }
+        }
     }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "{Method} {Path} failed (traceId {TraceId})")]
+    private static partial void Failed(ILogger logger, Exception exception, string method, string path, string traceId);
+
+    // The client's fault (a body cut short): no stack trace, and not an error of ours.
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "{Method} {Path} could not be read, answered {Status} (traceId {TraceId}): {Reason}")]
+    private static partial void Unreadable(ILogger logger, string method, string path, int status, string traceId, string reason);
 }

@@ -101,11 +101,29 @@ public static partial class RequestLog
     /// <summary>The JSON console formatter's line (timestamp, event id, level, category, message, state), written directly.</summary>
     private sealed class JsonLines(RequestLogWriter writer, IOptionsMonitor<JsonConsoleFormatterOptions> options, TimeProvider time)
     {
+        // Names and fixed values are encoded once: only the request's own values are checked for escaping on each line.
+        private static readonly JsonEncodedText TimestampName = JsonEncodedText.Encode("Timestamp");
+        private static readonly JsonEncodedText EventIdName = JsonEncodedText.Encode("EventId");
+        private static readonly JsonEncodedText LogLevelName = JsonEncodedText.Encode("LogLevel");
+        private static readonly JsonEncodedText Information = JsonEncodedText.Encode(nameof(LogLevel.Information));
+        private static readonly JsonEncodedText CategoryName = JsonEncodedText.Encode("Category");
+        private static readonly JsonEncodedText CategoryValue = JsonEncodedText.Encode(Category);
+        private static readonly JsonEncodedText MessageName = JsonEncodedText.Encode("Message");
+        private static readonly JsonEncodedText StateName = JsonEncodedText.Encode("State");
+        private static readonly JsonEncodedText MethodName = JsonEncodedText.Encode("Method");
+        private static readonly JsonEncodedText RouteName = JsonEncodedText.Encode("Route");
+        private static readonly JsonEncodedText StatusName = JsonEncodedText.Encode("Status");
+        private static readonly JsonEncodedText DurationMsName = JsonEncodedText.Encode("DurationMs");
+        private static readonly JsonEncodedText CacheTierName = JsonEncodedText.Encode("CacheTier");
+        private static readonly JsonEncodedText InvocationIdName = JsonEncodedText.Encode("InvocationId");
+        private static readonly JsonEncodedText OriginalFormatName = JsonEncodedText.Encode("{OriginalFormat}");
+        private static readonly JsonEncodedText OriginalFormat = JsonEncodedText.Encode(MessageFormat);
+
         public void Write(string method, string route, int status, double durationMs, string? cacheTier, string? invocation)
         {
             var line = t_line ??= new ArrayBufferWriter<byte>(512);
             line.ResetWrittenCount();
-            var json = t_json ??= new Utf8JsonWriter(line);
+            var json = t_json ??= new Utf8JsonWriter(line, new JsonWriterOptions { SkipValidation = true });
             json.Reset(line);
 
             var format = options.CurrentValue;
@@ -116,22 +134,22 @@ public static partial class RequestLog
                 Span<char> stamp = stackalloc char[64];
                 if (now.TryFormat(stamp, out var written, timestampFormat, CultureInfo.InvariantCulture))
                 {
-                    json.WriteString("Timestamp", stamp[..written]);
+                    json.WriteString(TimestampName, stamp[..written]);
                 }
             }
 
-            json.WriteNumber("EventId", EventId);
-            json.WriteString("LogLevel", nameof(LogLevel.Information));
-            json.WriteString("Category", Category);
+            json.WriteNumber(EventIdName, EventId);
+            json.WriteString(LogLevelName, Information);
+            json.WriteString(CategoryName, CategoryValue);
             WriteMessage(json, method, route, status, durationMs, cacheTier, invocation);
-            json.WriteStartObject("State");
-            json.WriteString("Method", method);
-            json.WriteString("Route", route);
-            json.WriteNumber("Status", status);
-            json.WriteNumber("DurationMs", durationMs);
-            json.WriteString("CacheTier", cacheTier);
-            json.WriteString("InvocationId", invocation);
-            json.WriteString("{OriginalFormat}", MessageFormat);
+            json.WriteStartObject(StateName);
+            json.WriteString(MethodName, method);
+            json.WriteString(RouteName, route);
+            json.WriteNumber(StatusName, status);
+            json.WriteNumber(DurationMsName, durationMs);
+            json.WriteString(CacheTierName, cacheTier);
+            json.WriteString(InvocationIdName, invocation);
+            json.WriteString(OriginalFormatName, OriginalFormat);
             json.WriteEndObject();
             json.WriteEndObject();
             json.Flush();
@@ -149,7 +167,7 @@ public static partial class RequestLog
                 rented.AsSpan().TryWrite(CultureInfo.InvariantCulture,
                     $"{method} {route} answered {status} in {durationMs} ms (cache {cacheTier ?? "(null)"}, invocation {invocation ?? "(null)"})",
                     out var written);
-                json.WriteString("Message", rented.AsSpan(0, written));
+                json.WriteString(MessageName, rented.AsSpan(0, written));
             }
             finally
             {

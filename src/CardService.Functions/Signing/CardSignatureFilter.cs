@@ -23,6 +23,9 @@ public sealed class CardSignatureFilter : IEndpointFilter
         _required = value.Required;
     }
 
+    /// <summary>False without keys: then every request passes and the filter need not run.</summary>
+    public bool Verifies => _signer is not null;
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -24,7 +24,12 @@ public static class SigningExtensions
     /// documents <c>sig</c> and <c>exp</c> on the operations that take a query string.
     /// </summary>
     public static RouteHandlerBuilder RequireCardSignature(this RouteHandlerBuilder builder) =>
-        builder.AddEndpointFilter<RouteHandlerBuilder, CardSignatureFilter>().AddOpenApiOperationTransformer(DescribeSignatureParameters);
+        builder.AddEndpointFilterFactory(static (endpoint, next) =>
+        {
+            // Without keys every request would pass: no filter at all, so a server that does not sign pays nothing per request.
+            var filter = endpoint.ApplicationServices.GetRequiredService<CardSignatureFilter>();
+            return filter.Verifies ? context => filter.InvokeAsync(context, next) : next;
+        }).AddOpenApiOperationTransformer(DescribeSignatureParameters);
 
     // The filter reads sig and exp from the raw query, so no handler binds them and the document would not know them.
     // POST has no signed form: its body cannot be signed (it is refused while signatures are required).

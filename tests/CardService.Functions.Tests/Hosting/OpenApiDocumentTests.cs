@@ -1,14 +1,14 @@
 using System.Net;
-using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CardService.Core.Cards;
 using CardService.Core.Signing;
 using CardService.Functions.Endpoints;
 using CardService.Functions.Tests.Support;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Primitives;
 
 namespace CardService.Functions.Tests.Hosting;
 
@@ -132,12 +132,19 @@ public sealed partial class OpenApiDocumentTests : IAsyncLifetime
     [InlineData("HEAD")]
     public void CardQuery_Parameters_AreTheBoundFieldsAndTheSignature(string method)
     {
-        // The handler binds CardQuery's fields; the signature filter reads sig and exp from the raw query, unbound.
-        var bound = typeof(CardQuery).GetProperties().Select(p => p.GetCustomAttribute<FromQueryAttribute>()?.Name).OfType<string>();
+        // The handler reads CardQuery's fields from the query (CardQuery.From); the signature filter reads sig and exp.
         var parameters = Operation("/card", method).GetProperty("parameters").EnumerateArray()
             .ToDictionary(p => p.GetProperty("name").GetString()!, p => p);
+        var fields = parameters.Keys.Except([CardUrlSigner.SignatureParameter, CardUrlSigner.ExpiryParameter]).ToList();
 
-        Assert.Equal(bound.Append(CardUrlSigner.SignatureParameter).Append(CardUrlSigner.ExpiryParameter).Order(), parameters.Keys.Order());
+        // Each documented field is read into a property of its own, and every property is documented.
+        var none = CardQuery.From(new QueryCollection());
+        var readInto = fields.ToDictionary(f => f, f => typeof(CardQuery).GetProperties()
+            .Where(p => !Equals(p.GetValue(CardQuery.From(new QueryCollection(new Dictionary<string, StringValues> { [f] = "x" }))), p.GetValue(none)))
+            .Select(p => p.Name).ToList());
+        Assert.All(readInto, r => Assert.True(r.Value.Count == 1, $"'{r.Key}' sets {r.Value.Count} properties"));
+        Assert.Equal(typeof(CardQuery).GetProperties().Select(p => p.Name).Order(), readInto.Values.Select(v => v.Single()).Order());
+        Assert.Equal(fields.Count + 2, parameters.Count);
         Assert.Equal("query", parameters["sig"].GetProperty("in").GetString());
         Assert.Equal("string", parameters["sig"].GetProperty("schema").GetProperty("type").GetString());
         Assert.Equal("integer", parameters["exp"].GetProperty("schema").GetProperty("type").GetString());

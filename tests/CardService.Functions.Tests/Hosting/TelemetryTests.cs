@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using CardService.Core.Telemetry;
+using CardService.Functions.Hosting;
 using CardService.Functions.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -199,6 +200,36 @@ public sealed class TelemetryTests(PageServerFixture pages) : IClassFixture<Page
         Assert.All(lines, l => Assert.Equal(JsonValueKind.Null, l.GetProperty("InvocationId").ValueKind));
     }
 
+    [Fact]
+    public async Task Failure_BuiltApp_LoggedOnceUnderTheTraceIdItsProblemCarries()
+    {
+        // The folder exists (so start-up validation passes) but holds no fonts: the renderer fails on first use.
+        var empty = Directory.CreateTempSubdirectory("cardservice-nofonts-");
+        try
+        {
+            await using var app = await AppProcess.StartAsync(AppProcess.BuiltAppDll, "127.0.0.1", new Dictionary<string, string>
+            {
+                ["Fonts:Directory"] = empty.FullName,
+            });
+
+            using var response = await app.Client.GetAsync("/card?title=" + PageServerFixture.NewId());
+            var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.InternalServerError, "internal-error");
+            var traceId = problem.GetProperty("traceId").GetString()!;
+
+            var failure = await LogLineAsync(app, HostingExtensions.FailureCategory);
+            Assert.Equal("Error", failure.GetProperty("LogLevel").GetString());
+            Assert.Equal(traceId, failure.GetProperty("State").GetProperty("TraceId").GetString());
+            Assert.Contains(traceId, failure.GetProperty("Message").GetString(), StringComparison.Ordinal);
+            Assert.Contains("Exception", failure.GetProperty("Exception").GetString(), StringComparison.Ordinal);
+            // The exception handler's own line (the same failure, without the id) is not written.
+            Assert.DoesNotContain("\"Category\":\"Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware\"", app.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            empty.Delete(recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData(null, null, false)]
     [InlineData("Telemetry:Enabled", "true", true)]
@@ -235,6 +266,24 @@ public sealed class TelemetryTests(PageServerFixture pages) : IClassFixture<Page
             {
                 Assert.True(lines.Count == expected, $"expected {expected} request lines for {route}:\n{app.Output}");
                 return lines;
+            }
+
+            await Task.Delay(50, CancellationToken.None);
+        }
+    }
+
+    // The first JSON line of the app's stdout in a log category.
+    private static async Task<JsonElement> LogLineAsync(AppProcess app, string category)
+    {
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var line = app.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .FirstOrDefault(l => l.Contains($"\"Category\":\"{category}\"", StringComparison.Ordinal));
+            if (line is not null || guard.IsCancellationRequested)
+            {
+                Assert.True(line is not null, $"no {category} line:\n{app.Output}");
+                return JsonDocument.Parse(line).RootElement.Clone();
             }
 
             await Task.Delay(50, CancellationToken.None);

@@ -12,27 +12,32 @@ namespace CardService.Functions.Tests.Support;
 /// </summary>
 public readonly record struct ProcessMemory(long ResidentBytes, long PeakResidentBytes, long UnreclaimableBytes)
 {
-    public static ProcessMemory Read(int processId)
-    {
-        long Field(string[] lines, string name) =>
-            long.Parse(lines.Single(l => l.StartsWith(name + ":", StringComparison.Ordinal))[(name.Length + 1)..].Trim().Split(' ')[0],
-                CultureInfo.InvariantCulture) * 1024;
-
-        var status = File.ReadAllLines(string.Create(CultureInfo.InvariantCulture, $"/proc/{processId}/status"));
-        return new ProcessMemory(Field(status, "VmRSS"), Field(status, "VmHWM"), Field(status, "RssAnon") + Field(status, "RssShmem"));
-    }
+    public static ProcessMemory Read(int processId) =>
+        TryRead(processId) ?? throw new InvalidOperationException($"Process {processId} has exited: /proc has no memory lines for it.");
 
     /// <summary>Null once the process has exited (a process that is dead but not yet reaped has no memory lines).</summary>
     public static ProcessMemory? TryRead(int processId)
     {
+        string[] status;
         try
         {
-            return Read(processId);
+            status = File.ReadAllLines(string.Create(CultureInfo.InvariantCulture, $"/proc/{processId}/status"));
         }
-        catch (Exception e) when (e is IOException or InvalidOperationException)
+        catch (IOException)
         {
-            return null;
+            return null; // reaped: /proc has no entry for it any more
         }
+
+        if (!status.Any(l => l.StartsWith("VmRSS:", StringComparison.Ordinal)))
+        {
+            return null; // dead, not yet reaped
+        }
+
+        long Field(string name) =>
+            long.Parse(status.Single(l => l.StartsWith(name + ":", StringComparison.Ordinal))[(name.Length + 1)..].Trim().Split(' ')[0],
+                CultureInfo.InvariantCulture) * 1024;
+
+        return new ProcessMemory(Field("VmRSS"), Field("VmHWM"), Field("RssAnon") + Field("RssShmem"));
     }
 
     public override string ToString() =>
