@@ -5,7 +5,9 @@
 # Publishes the app (ReadyToRun, as deployed) unless --app names a published folder, starts it on 127.0.0.1 with its stdout
 # redirected to a file (so the request log is JSON, as in a container), and for each kind of request — a cached card (200),
 # the 304 path, uncached renders (every request a new title) — runs wrk and reads the app's user+sys CPU time from
-# /proc/PID/stat before and after. Prints a Markdown row per kind: requests answered, app CPU ms, CPU ms per request.
+# /proc/PID/stat before and after, and the bytes the app's managed heap allocated meanwhile (dotnet-counters' rate of
+# dotnet.gc.heap.total_allocated, summed over the run; the tool is installed into ~/.dotnet/tools-bench when missing).
+# Prints a Markdown row per kind: requests answered, app CPU ms, CPU ms per request, bytes allocated per request.
 # --set KEY=VALUE passes an app setting (as the environment variable KEY with ':' written '__').
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -22,6 +24,12 @@ while (($#)); do
   shift
 done
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; exit 2; }
+counters="$(command -v dotnet-counters || echo "$HOME/.dotnet/tools-bench/dotnet-counters")"
+if [[ ! -x "$counters" ]]; then
+  echo "installing dotnet-counters" >&2
+  dotnet tool install --tool-path "$HOME/.dotnet/tools-bench" dotnet-counters --version 10.0.750501 >&2 \
+    || { echo "dotnet-counters is needed (dotnet tool install dotnet-counters)" >&2; exit 2; }
+fi
 
 work="$(mktemp -d)"
 app_pid=""
@@ -44,13 +52,19 @@ tick_ms=$((1000 / $(getconf CLK_TCK)))
 
 measure() {
   local name="$1"; shift
-  local before after out requests
+  local before after out requests allocated collector
+  "$counters" collect -p "$app_pid" --counters System.Runtime --refresh-interval 1 --format csv -o "$work/counters.csv" \
+    --duration "$(printf '%02d:%02d:%02d' $((seconds / 3600)) $((seconds % 3600 / 60)) $((seconds % 60)))" >/dev/null 2>&1 &
+  collector=$!
   before="$(cpu_ticks)"
   out="$(wrk --timeout 10s -t2 -c"$connections" -d"${seconds}s" "$@")"
   after="$(cpu_ticks)"
+  wait "$collector" || true
   requests="$(awk '/requests in/ { print $1 }' <<<"$out")"
-  awk -v n="$name" -v r="$requests" -v t="$((after - before))" -v ms="$tick_ms" 'BEGIN {
-    printf "| %s | %d | %.0f | %.3f |\n", n, r, t * ms, t * ms / r }'
+  # One row per second: the bytes allocated in that second.
+  allocated="$(awk -F, '$3 ~ /^dotnet.gc.heap.total_allocated/ { s += $5 } END { printf "%.0f", s }' "$work/counters.csv" 2>/dev/null || echo 0)"
+  awk -v n="$name" -v r="$requests" -v t="$((after - before))" -v ms="$tick_ms" -v a="$allocated" 'BEGIN {
+    printf "| %s | %d | %.0f | %.3f | %.0f |\n", n, r, t * ms, t * ms / r, a / r }'
 }
 
 echo "warming up" >&2
@@ -58,8 +72,8 @@ wrk -t2 -c"$connections" -d3s "$base$card_path" >/dev/null
 INM="$etag" wrk -t2 -c"$connections" -d3s -s "$work/inm.lua" "$base$card_path" >/dev/null
 RUN="w$RANDOM" wrk -t2 -c"$connections" -d3s -s "$repo/tests/CardService.Benchmarks/uncached.lua" "$base" >/dev/null
 
-echo "| request ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2 -c$connections ${seconds}s) | requests | app CPU ms | CPU ms per request |"
-echo "|---|---:|---:|---:|"
+echo "| request ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2 -c$connections ${seconds}s) | requests | app CPU ms | CPU ms per request | bytes allocated per request |"
+echo "|---|---:|---:|---:|---:|"
 measure "cached card (200)" "$base$card_path"
 INM="$etag" measure "If-None-Match → 304" -s "$work/inm.lua" "$base$card_path"
 RUN="u$RANDOM" measure "uncached render" -s "$repo/tests/CardService.Benchmarks/uncached.lua" "$base"
