@@ -29,8 +29,8 @@ public sealed class MemoryCgroup : IDisposable
     /// to that process's group, so without the copy the framework and assemblies this test process shares with the app would
     /// cost the app nothing; copied, every page the app runs from is charged here, as in a container whose image nobody else
     /// on the node has read. Each group copies afresh (≈ 200 MB): the pages an earlier group read stay cached after it is
-    /// removed, charged to its parent, and a shared copy would cost a later group nothing. The runtime reads the limit at
-    /// start and sizes its heap by it.
+    /// removed, still charged to it or to its parent, so a shared copy would cost a later group nothing. The runtime reads
+    /// the limit at start and sizes its heap by it.
     /// </summary>
     public (string Program, string[] Arguments) StartIn(string appDll)
     {
