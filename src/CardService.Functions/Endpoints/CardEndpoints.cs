@@ -183,7 +183,7 @@ public static class CardEndpoints
         }
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var fields = CardQuery.From(context.Request.Query).ToFields(errors);
+        var fields = CardQuery.ToFields(context.Request.Query, errors);
         if (errors.Count > 0)
         {
             CardSpecFactory.CheckRequest(fields, errors);
@@ -369,34 +369,12 @@ public static class CardEndpoints
 /// <summary>What drawing a card takes: the renderer, the card tiers and the gate that bounds concurrent renders.</summary>
 public sealed record CardRendering(CardRenderer Renderer, CardStore Store, RenderGate Gate, IOptions<CardRenderingOptions> Options);
 
-/// <summary>The query string of <c>GET /card</c>; every value arrives as text and is parsed with errors naming the field.</summary>
-public sealed record CardQuery
+/// <summary>
+/// The query string of <c>GET /card</c>: every value arrives as text, read into <see cref="CardFields"/> with errors naming
+/// the field. <c>subtitle</c> and <c>site</c> are other names for <c>description</c> and <c>siteName</c>.
+/// </summary>
+public static class CardQuery
 {
-    public string? Title { get; init; }
-    public string? Category { get; init; }
-    public string? Description { get; init; }
-
-    /// <summary>Alias of description.</summary>
-    public string? Subtitle { get; init; }
-    public string? SiteName { get; init; }
-
-    /// <summary>Alias of siteName.</summary>
-    public string? Site { get; init; }
-    public string? Author { get; init; }
-    public string? Date { get; init; }
-    public string? Theme { get; init; }
-    public string? Template { get; init; }
-    public string? Accent { get; init; }
-    public string? Logo { get; init; }
-    public string? Background { get; init; }
-    public string? Format { get; init; }
-    public string? Size { get; init; }
-    public string? Width { get; init; }
-    public string? Height { get; init; }
-
-    /// <summary>A post's URL: the card is made from its page, the other fields override what the page says.</summary>
-    public string? Url { get; init; }
-
     // What each query parameter (and the JSON body's property of the same name) holds, for the OpenAPI document.
     internal static readonly DocumentedFields Documented = new(new Dictionary<string, (Func<OpenApiSchema>, string)>(StringComparer.Ordinal)
     {
@@ -427,18 +405,17 @@ public sealed record CardQuery
         return Task.CompletedTask;
     }
 
-    /// <summary>The fields of a query string, each as text; a parameter given twice reads as its values joined by commas.</summary>
-    public static CardQuery From(IQueryCollection query)
+    /// <summary>The card's fields from a query string; a parameter given twice reads as its values joined by commas.</summary>
+    public static CardFields ToFields(IQueryCollection query, Dictionary<string, string[]> errors)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return new CardQuery
+        ArgumentNullException.ThrowIfNull(errors);
+        return new CardFields
         {
             Title = query["title"],
             Category = query["category"],
-            Description = query["description"],
-            Subtitle = query["subtitle"],
-            SiteName = query["siteName"],
-            Site = query["site"],
+            Description = (string?)query["description"] ?? query["subtitle"],
+            SiteName = (string?)query["siteName"] ?? query["site"],
             Author = query["author"],
             Date = query["date"],
             Theme = query["theme"],
@@ -448,33 +425,9 @@ public sealed record CardQuery
             Background = query["background"],
             Format = query["format"],
             Size = query["size"],
-            Width = query["width"],
-            Height = query["height"],
+            Width = ParseSide("width", query["width"], errors),
+            Height = ParseSide("height", query["height"], errors),
             Url = query["url"],
-        };
-    }
-
-    public CardFields ToFields(Dictionary<string, string[]> errors)
-    {
-        ArgumentNullException.ThrowIfNull(errors);
-        return new CardFields
-        {
-            Title = Title,
-            Category = Category,
-            Description = Description ?? Subtitle,
-            SiteName = SiteName ?? Site,
-            Author = Author,
-            Date = Date,
-            Theme = Theme,
-            Template = Template,
-            Accent = Accent,
-            Logo = Logo,
-            Background = Background,
-            Format = Format,
-            Size = Size,
-            Width = ParseSide("width", Width, errors),
-            Height = ParseSide("height", Height, errors),
-            Url = Url,
         };
     }
 
