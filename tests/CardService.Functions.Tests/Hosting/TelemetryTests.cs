@@ -216,7 +216,7 @@ public sealed class TelemetryTests(PageServerFixture pages) : IClassFixture<Page
             var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.InternalServerError, "internal-error");
             var traceId = problem.GetProperty("traceId").GetString()!;
 
-            var failure = await LogLineAsync(app, HostingExtensions.FailureCategory);
+            var failure = (await LogLinesAsync(app, HostingExtensions.FailureCategory, expected: 1, _ => true)).Single();
             Assert.Equal("Error", failure.GetProperty("LogLevel").GetString());
             Assert.Equal(traceId, failure.GetProperty("State").GetProperty("TraceId").GetString());
             Assert.Contains(traceId, failure.GetProperty("Message").GetString(), StringComparison.Ordinal);
@@ -250,40 +250,25 @@ public sealed class TelemetryTests(PageServerFixture pages) : IClassFixture<Page
     }
 
     // The request lines of the app's stdout for one route: each a whole JSON object (the log is written after the answer).
-    private static async Task<List<JsonElement>> RequestLinesAsync(AppProcess app, int expected, string route)
+    private static async Task<List<JsonElement>> RequestLinesAsync(AppProcess app, int expected, string route) =>
+        [.. (await LogLinesAsync(app, RequestLog.Category, expected, l => WholeLine(l).GetProperty("State").GetProperty("Route").GetString() == route))
+            .Select(l => l.GetProperty("State"))];
+
+    // The JSON lines of the app's stdout in a log category that are wanted, once there are as many as expected (exactly).
+    private static async Task<List<JsonElement>> LogLinesAsync(AppProcess app, string category, int expected, Func<JsonElement, bool> wanted)
     {
         using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (true)
         {
             var lines = app.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Where(l => l.Contains("\"CardService.Requests\"", StringComparison.Ordinal))
+                .Where(l => l.Contains($"\"Category\":\"{category}\"", StringComparison.Ordinal))
                 .Select(l => JsonDocument.Parse(l).RootElement.Clone())
-                .Select(WholeLine)
-                .Select(l => l.GetProperty("State"))
-                .Where(s => s.GetProperty("Route").GetString() == route)
+                .Where(wanted)
                 .ToList();
             if (lines.Count >= expected || guard.IsCancellationRequested)
             {
-                Assert.True(lines.Count == expected, $"expected {expected} request lines for {route}:\n{app.Output}");
+                Assert.True(lines.Count == expected, $"expected {expected} {category} lines:\n{app.Output}");
                 return lines;
-            }
-
-            await Task.Delay(50, CancellationToken.None);
-        }
-    }
-
-    // The first JSON line of the app's stdout in a log category.
-    private static async Task<JsonElement> LogLineAsync(AppProcess app, string category)
-    {
-        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var line = app.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .FirstOrDefault(l => l.Contains($"\"Category\":\"{category}\"", StringComparison.Ordinal));
-            if (line is not null || guard.IsCancellationRequested)
-            {
-                Assert.True(line is not null, $"no {category} line:\n{app.Output}");
-                return JsonDocument.Parse(line).RootElement.Clone();
             }
 
             await Task.Delay(50, CancellationToken.None);
